@@ -1,0 +1,267 @@
+package org.a4ptracker.common;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.a4ptracker.api.model.Problem;
+import org.a4ptracker.api.model.ProblemError;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Renders every error as RFC 9457 {@code application/problem+json}. Bodies never carry stack
+ * traces, class names or SQL; unexpected errors are logged under a correlation id that the 500
+ * answer repeats.
+ */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Problem body = problem(e.status(), e.type(), e.title(), e.getMessage(), uri)
+                .errors(e.errors())
+                .allowed(e.allowed());
+        Response.ResponseBuilder response = respond(body);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper({ResteasyReactiveViolationException.class, ConstraintViolationException.class})
+    public Response violations(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {
+        List<ProblemError> errors = new ArrayList<>();
+        boolean returnValue = false;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            ProblemError error = describe(violation, resource);
+            if (error == null) {
+                returnValue = true;
+            } else if ("If-Match".equals(error.getParameter()) && violation.getInvalidValue() == null) {
+                return problem(ETags.preconditionRequired(), uri);
+            } else {
+                errors.add(error);
+            }
+        }
+        if (returnValue) {
+            return unexpected(e, uri);
+        }
+        errors.sort(Comparator.comparing((ProblemError p) -> p.getPointer() == null ? "~" + p.getParameter() : p.getPointer())
+                .thenComparing(ProblemError::getDetail));
+        String detail = errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.";
+        return problem(ProblemException.invalid(detail, errors), uri);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (!(e instanceof JsonMappingException mapping) || e instanceof JsonParseException) {
+            return problem(new ProblemException(400, "/problems/malformed-json", "Malformed JSON",
+                    "The body is not well-formed JSON (line " + location(e) + ")."), uri);
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        String detail;
+        Matcher missing = MISSING_CREATOR_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof UnrecognizedPropertyException) {
+            detail = "is not a known property";
+        } else if (missing.find()) {
+            pointer.append('/').append(missing.group(1));
+            detail = "must not be null";
+        } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
+            detail = "has a value that is not allowed here";
+        } else {
+            detail = "has the wrong type";
+        }
+        return problem(ProblemException.invalidField(pointer.length() == 0 ? "" : pointer.toString(), detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath() + ".";
+            case 405 -> "This resource does not support that method.";
+            case 406 -> "This resource answers application/json only.";
+            case 415 -> "Send the body as application/json.";
+            default -> title + ".";
+        };
+        String type = "/problems/" + title.toLowerCase().replace(' ', '-');
+        Response.ResponseBuilder response = respond(problem(status, type, title, detail, uri));
+        if (e instanceof NotAllowedException) {
+            response.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationRedirectException.class, io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(problem(401, "/problems/unauthorized", "Authentication required",
+                "Send a valid bearer token in the Authorization header.", uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(problem(403, "/problems/forbidden", "Not allowed",
+                "Your roles do not allow this operation.", uri)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
+        return problem(new ProblemException(412, "/problems/precondition-failed", "Precondition failed",
+                "The resource changed while this request was processed: read it again and retry."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String correlationId = UUID.randomUUID().toString();
+        MDC.put("correlation_id", correlationId);
+        try {
+            LOG.errorf(e, "Unexpected error on %s (correlation id %s)", uri.getPath(), correlationId);
+        } finally {
+            MDC.remove("correlation_id");
+        }
+        Problem body = problem(500, "/problems/internal-error", "Internal error",
+                "An unexpected error occurred. Quote the correlation id when reporting it.", uri)
+                .correlationId(correlationId);
+        return respond(body).build();
+    }
+
+    private static Problem problem(int status, String type, String title, String detail, UriInfo uri) {
+        return new Problem().status(status).type(type).title(title).detail(detail).instance(uri.getPath());
+    }
+
+    private static Response.ResponseBuilder respond(Problem body) {
+        return Response.status(body.getStatus()).type(PROBLEM_JSON).entity(body);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /**
+     * A violation on a request parameter names the parameter as the client sent it; one inside
+     * the body becomes a JSON pointer. Returns {@code null} for a violation on a return value.
+     */
+    private static ProblemError describe(ConstraintViolation<?> violation, SimpleResourceInfo resource) {
+        StringBuilder pointer = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return null;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                parameter = httpName(resource, index);
+                continue;
+            }
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    pointer.append('/').append(node.getIndex());
+                } else if (node.getKey() != null) {
+                    pointer.append('/').append(node.getKey());
+                }
+                if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
+                    pointer.append('/').append(snakeCase(node.getName()));
+                }
+            }
+        }
+        ProblemError error = new ProblemError().detail(violation.getMessage());
+        if (parameter != null) {
+            return error.parameter(parameter);
+        }
+        return error.pointer(pointer.toString());
+    }
+
+    /** The HTTP name of a resource method parameter, or {@code null} for the body. */
+    private static String httpName(SimpleResourceInfo resource, int index) {
+        if (resource == null) {
+            return null;
+        }
+        for (Method method : candidates(resource)) {
+            if (method.getParameterCount() <= index) {
+                continue;
+            }
+            for (var annotation : method.getParameterAnnotations()[index]) {
+                if (annotation instanceof QueryParam q) return q.value();
+                if (annotation instanceof PathParam p) return p.value();
+                if (annotation instanceof HeaderParam h) return h.value();
+                if (annotation instanceof CookieParam c) return c.value();
+                if (annotation instanceof FormParam f) return f.value();
+            }
+        }
+        return null;
+    }
+
+    private static List<Method> candidates(SimpleResourceInfo resource) {
+        List<Method> methods = new ArrayList<>();
+        Class<?> type = resource.getResourceClass();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            addMatching(methods, c, resource);
+            for (Class<?> i : c.getInterfaces()) {
+                addMatching(methods, i, resource);
+            }
+        }
+        return methods;
+    }
+
+    private static void addMatching(List<Method> methods, Class<?> type, SimpleResourceInfo resource) {
+        try {
+            methods.add(type.getMethod(resource.getMethodName(), resource.parameterTypes()));
+        } catch (NoSuchMethodException ignored) {
+            // not declared on this type
+        }
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

@@ -1,0 +1,58 @@
+package org.a4ptracker.priority;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A measure of progress on one priority, with baseline and target. */
+@Entity
+@Table(name = "indicator")
+public class IndicatorEntity {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "priority_code")
+    public String priorityCode;
+
+    public String code;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "name_fr")
+    public String nameFr;
+
+    public String unit;
+
+    public BigDecimal baseline;
+
+    public BigDecimal target;
+
+    public String direction;
+
+    @Column(name = "data_source")
+    public String dataSource;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

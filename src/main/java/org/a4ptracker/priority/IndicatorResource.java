@@ -1,0 +1,83 @@
+package org.a4ptracker.priority;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+
+import org.a4ptracker.api.IndicatorsApi;
+import org.a4ptracker.api.model.Indicator;
+import org.a4ptracker.api.model.IndicatorDirection;
+import org.a4ptracker.api.model.IndicatorInput;
+import org.a4ptracker.api.model.IndicatorPage;
+import org.a4ptracker.api.model.LocalizedText;
+import org.a4ptracker.common.ETags;
+import org.a4ptracker.common.Idempotency;
+import org.a4ptracker.common.Keyset;
+import org.a4ptracker.common.Roles;
+
+@RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
+public class IndicatorResource implements IndicatorsApi {
+
+    private final IndicatorService service;
+    private final Idempotency idempotency;
+
+    IndicatorResource(IndicatorService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public Response listIndicators(String code, Integer limit, String cursor) {
+        Keyset.Page<Indicator> page = service.list(code, Keyset.of(limit, cursor, 2)).map(IndicatorResource::toApi);
+        return Response.ok(new IndicatorPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response getIndicator(String code, UUID indicatorId) {
+        return withETag(Response.ok(), service.get(code, indicatorId));
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response createIndicator(String code, IndicatorInput input, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "POST /priorities/" + code + "/indicators", input, () -> {
+            IndicatorEntity created = service.create(code, input);
+            return withETag(Response.created(URI.create("/priorities/" + code + "/indicators/" + created.id)), created);
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response replaceIndicator(String code, UUID indicatorId, String ifMatch, IndicatorInput input) {
+        return withETag(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response deleteIndicator(String code, UUID indicatorId, String ifMatch) {
+        service.delete(code, indicatorId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response withETag(Response.ResponseBuilder response, IndicatorEntity indicator) {
+        return response.entity(toApi(indicator)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(indicator.version))).build();
+    }
+
+    static Indicator toApi(IndicatorEntity i) {
+        return new Indicator()
+                .id(i.id)
+                .priorityCode(i.priorityCode)
+                .code(i.code)
+                .name(new LocalizedText().en(i.nameEn).fr(i.nameFr))
+                .unit(i.unit)
+                .baseline(i.baseline)
+                .target(i.target)
+                .direction(IndicatorDirection.fromValue(i.direction))
+                .dataSource(i.dataSource)
+                .createdAt(i.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
+                .updatedAt(i.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

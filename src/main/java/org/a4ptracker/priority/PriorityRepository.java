@@ -1,0 +1,23 @@
+package org.a4ptracker.priority;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.a4ptracker.common.ProblemException;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class PriorityRepository implements PanacheRepositoryBase<PriorityEntity, String> {
+
+    public List<PriorityEntity> inOrder() {
+        return listAll(Sort.by("position"));
+    }
+
+    public PriorityEntity require(String code) {
+        return findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("No priority " + code + "."));
+    }
+}
