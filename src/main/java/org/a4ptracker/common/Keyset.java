@@ -56,6 +56,14 @@ public record Keyset(int limit, List<String> after) {
         }
     }
 
+    public java.time.LocalDate afterDate(int index) {
+        try {
+            return java.time.LocalDate.parse(after.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
     private static ProblemException invalidCursor() {
         return ProblemException.invalidParameter("cursor", "is not a cursor returned by this list");
     }

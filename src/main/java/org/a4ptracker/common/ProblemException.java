@@ -51,6 +51,15 @@ public class ProblemException extends RuntimeException {
                 errors, null, Map.of());
     }
 
+    /** A 400 listing every violation found, each with its JSON pointer or parameter name. */
+    public static ProblemException invalid(List<ProblemError> errors) {
+        return invalid(errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.", errors);
+    }
+
+    public static ProblemError fieldError(String pointer, String detail) {
+        return new ProblemError().pointer(pointer).detail(detail);
+    }
+
     public static ProblemException invalidField(String pointer, String detail) {
         return invalid(detail, List.of(new ProblemError().pointer(pointer).detail(detail)));
     }

@@ -85,17 +85,21 @@ public class ProblemMappers {
         }
         errors.sort(Comparator.comparing((ProblemError p) -> p.getPointer() == null ? "~" + p.getParameter() : p.getPointer())
                 .thenComparing(ProblemError::getDetail));
-        String detail = errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.";
-        return problem(ProblemException.invalid(detail, errors), uri);
+        return problem(ProblemException.invalid(errors), uri);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(asProblem(e), uri);
+    }
+
+    /** The client's view of a body Jackson could not read: malformed, or the wrong shape at a pointer. */
+    static ProblemException asProblem(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping) || e instanceof JsonParseException) {
-            return problem(new ProblemException(400, "/problems/malformed-json", "Malformed JSON",
-                    "The body is not well-formed JSON (line " + location(e) + ")."), uri);
+            return new ProblemException(400, "/problems/malformed-json", "Malformed JSON",
+                    "The body is not well-formed JSON (line " + location(e) + ").");
         }
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -113,7 +117,7 @@ public class ProblemMappers {
         } else {
             detail = "has the wrong type";
         }
-        return problem(ProblemException.invalidField(pointer.length() == 0 ? "" : pointer.toString(), detail), uri);
+        return ProblemException.invalidField(pointer.toString(), detail);
     }
 
     @ServerExceptionMapper

@@ -36,4 +36,13 @@ public class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntit
         return count("priorityCode = ?1 and code = ?2 and id <> ?3", priorityCode, code,
                 exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
+
+    /** Code of each of these indicators, in one query. */
+    public java.util.Map<UUID, IndicatorEntity> byId(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(i -> i.id, i -> i));
+    }
 }

@@ -1,0 +1,73 @@
+package org.a4ptracker.mission;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** How a mission did on one priority in one reporting quarter. */
+@Entity
+@Table(name = "assessment")
+public class AssessmentEntity {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "mission_acronym")
+    public String missionAcronym;
+
+    @Column(name = "priority_code")
+    public String priorityCode;
+
+    @Column(name = "period_start")
+    public LocalDate periodStart;
+
+    public String rating;
+
+    public Integer score;
+
+    public String narrative;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "assessment_indicator_value", joinColumns = @JoinColumn(name = "assessment_id"))
+    public List<IndicatorValue> indicatorValues = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Embeddable
+    public static class IndicatorValue {
+        @Column(name = "indicator_id")
+        public UUID indicatorId;
+
+        public BigDecimal value;
+
+        public String note;
+    }
+}

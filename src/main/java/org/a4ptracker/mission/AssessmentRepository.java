@@ -1,0 +1,60 @@
+package org.a4ptracker.mission;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.a4ptracker.common.Keyset;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, UUID> {
+
+    public record Filter(String priority, LocalDate periodFrom, LocalDate periodTo, String rating) {
+    }
+
+    /** Newest period first, then priority, then id. */
+    public Keyset.Page<AssessmentEntity> page(String mission, Filter filter, Keyset keyset) {
+        List<String> where = new ArrayList<>(List.of("missionAcronym = :mission"));
+        Parameters params = Parameters.with("mission", mission);
+        if (filter.priority() != null) {
+            where.add("priorityCode = :priority");
+            params.and("priority", filter.priority());
+        }
+        if (filter.periodFrom() != null) {
+            where.add("periodStart >= :from");
+            params.and("from", filter.periodFrom());
+        }
+        if (filter.periodTo() != null) {
+            where.add("periodStart <= :to");
+            params.and("to", filter.periodTo());
+        }
+        if (filter.rating() != null) {
+            where.add("rating = :rating");
+            params.and("rating", filter.rating());
+        }
+        if (!keyset.firstPage()) {
+            where.add("(periodStart < :kPeriod or (periodStart = :kPeriod and (priorityCode > :kPriority"
+                    + " or (priorityCode = :kPriority and id > :kId))))");
+            params.and("kPeriod", keyset.afterDate(0)).and("kPriority", keyset.after(1)).and("kId", keyset.afterId(2));
+        }
+        List<AssessmentEntity> rows = find(String.join(" and ", where) + " order by periodStart desc, priorityCode, id", params)
+                .range(0, keyset.fetchSize() - 1).list();
+        return keyset.page(rows, a -> List.of(a.periodStart.toString(), a.priorityCode, a.id.toString()));
+    }
+
+    public Optional<AssessmentEntity> find(String mission, UUID id) {
+        return find("missionAcronym = ?1 and id = ?2", mission, id).firstResultOptional();
+    }
+
+    public boolean periodTaken(String mission, String priority, LocalDate periodStart, UUID exceptId) {
+        return count("missionAcronym = ?1 and priorityCode = ?2 and periodStart = ?3 and id <> ?4",
+                mission, priority, periodStart, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.a4ptracker.mission;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.a4ptracker.api.model.AssessmentInput;
+import org.a4ptracker.api.model.IndicatorValueInput;
+import org.a4ptracker.api.model.ProblemError;
+import org.a4ptracker.api.model.Rating;
+import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.common.ETags;
+import org.a4ptracker.common.Keyset;
+import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.priority.IndicatorEntity;
+import org.a4ptracker.priority.IndicatorRepository;
+
+@ApplicationScoped
+public class AssessmentService {
+
+    private final MissionRepository missions;
+    private final AssessmentRepository assessments;
+    private final IndicatorRepository indicators;
+    private final CallerScope scope;
+
+    AssessmentService(MissionRepository missions, AssessmentRepository assessments, IndicatorRepository indicators,
+                      CallerScope scope) {
+        this.missions = missions;
+        this.assessments = assessments;
+        this.indicators = indicators;
+        this.scope = scope;
+    }
+
+    @Transactional
+    public Keyset.Page<AssessmentEntity> list(String acronym, AssessmentRepository.Filter filter, Keyset keyset) {
+        missions.require(acronym, scope);
+        return assessments.page(acronym, filter, keyset);
+    }
+
+    @Transactional
+    public AssessmentEntity get(String acronym, UUID id) {
+        return require(acronym, id);
+    }
+
+    @Transactional
+    public AssessmentEntity create(String acronym, AssessmentInput input) {
+        MissionEntity mission = missions.require(acronym, scope);
+        AssessmentEntity assessment = new AssessmentEntity();
+        assessment.missionAcronym = mission.acronym;
+        apply(mission, assessment, input);
+        assessments.persistAndFlush(assessment);
+        return assessment;
+    }
+
+    @Transactional
+    public AssessmentEntity replace(String acronym, UUID id, String ifMatch, AssessmentInput input) {
+        AssessmentEntity assessment = require(acronym, id);
+        ETags.requireMatch(ifMatch, assessment.version);
+        apply(missions.require(acronym, scope), assessment, input);
+        assessments.flush();
+        return assessment;
+    }
+
+    @Transactional
+    public void delete(String acronym, UUID id, String ifMatch) {
+        AssessmentEntity assessment = require(acronym, id);
+        ETags.requireMatch(ifMatch, assessment.version);
+        assessments.delete(assessment);
+    }
+
+    /** The indicators named by these assessments, to show their codes. */
+    @Transactional
+    public Map<UUID, IndicatorEntity> indicatorsOf(List<AssessmentEntity> page) {
+        Set<UUID> ids = new HashSet<>();
+        page.forEach(a -> a.indicatorValues.forEach(v -> ids.add(v.indicatorId)));
+        return indicators.byId(ids);
+    }
+
+    private AssessmentEntity require(String acronym, UUID id) {
+        missions.require(acronym, scope);
+        return assessments.find(acronym, id)
+                .orElseThrow(() -> ProblemException.notFound("No assessment " + id + " for mission " + acronym + "."));
+    }
+
+    private void apply(MissionEntity mission, AssessmentEntity assessment, AssessmentInput input) {
+        ReportingPeriod period = ReportingPeriod.parse(input.getPeriod());
+        List<ProblemError> errors = new ArrayList<>();
+        if (!mission.runsDuring(period)) {
+            errors.add(ProblemException.fieldError("/period", "is outside the life of mission " + mission.acronym + " (" + mission.startDate
+                    + " to " + (mission.endDate == null ? "today" : mission.endDate) + ")"));
+        }
+        boolean notAssessed = input.getRating() == Rating.NOT_ASSESSED;
+        if (notAssessed && input.getScore() != null) {
+            errors.add(ProblemException.fieldError("/score", "must be absent when the rating is not_assessed"));
+        } else if (!notAssessed && input.getScore() == null) {
+            errors.add(ProblemException.fieldError("/score", "is required unless the rating is not_assessed"));
+        }
+        List<IndicatorValueInput> values = input.getIndicatorValues() == null ? List.of() : input.getIndicatorValues();
+        Map<UUID, IndicatorEntity> known = indicators.byId(values.stream().map(IndicatorValueInput::getIndicatorId).toList());
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            UUID indicatorId = values.get(i).getIndicatorId();
+            IndicatorEntity indicator = known.get(indicatorId);
+            if (indicator == null || !indicator.priorityCode.equals(input.getPriorityCode())) {
+                errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id",
+                        "is not an indicator of priority " + input.getPriorityCode()));
+            } else if (!seen.add(indicatorId)) {
+                errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id", "appears more than once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (assessments.periodTaken(mission.acronym, input.getPriorityCode(), period.start(), assessment.id)) {
+            throw ProblemException.conflict("Mission " + mission.acronym + " already has an assessment of "
+                    + input.getPriorityCode() + " for " + period + ".");
+        }
+        assessment.priorityCode = input.getPriorityCode();
+        assessment.periodStart = period.start();
+        assessment.rating = input.getRating().toString();
+        assessment.score = input.getScore();
+        assessment.narrative = input.getNarrative();
+        assessment.indicatorValues.clear();
+        for (IndicatorValueInput value : values) {
+            AssessmentEntity.IndicatorValue stored = new AssessmentEntity.IndicatorValue();
+            stored.indicatorId = value.getIndicatorId();
+            stored.value = value.getValue();
+            stored.note = value.getNote();
+            assessment.indicatorValues.add(stored);
+        }
+    }
+}
