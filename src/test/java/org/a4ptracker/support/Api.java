@@ -24,6 +24,8 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** What a well-behaved client accepts: the resource or a problem. */
+    private static final String ACCEPT = "application/json, application/problem+json";
     private static final String SPEC = read(Path.of("openapi.yaml"));
 
     private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
@@ -44,7 +46,7 @@ public final class Api {
 
     /** An anonymous call. */
     public static RequestSpecification anonymous() {
-        return given().filter(STRICT).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().filter(STRICT).contentType(ContentType.JSON).accept(ACCEPT);
     }
 
     /** A call with a token for these roles and every mission. */
@@ -59,7 +61,7 @@ public final class Api {
 
     /** A call that deliberately breaks the contract's request rules; the response is still checked. */
     public static RequestSpecification invalid(String... roles) {
-        RequestSpecification spec = given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification spec = given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
         return roles.length == 0 ? spec : spec.auth().oauth2(token(List.of("*"), roles));
     }
 
