@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +15,7 @@ import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.common.CountryCodes;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.MergePatch;
@@ -29,7 +28,6 @@ public class MissionService {
 
     /** Status order: a mission only moves to the right. */
     static final List<String> LIFE_CYCLE = List.of("active", "transition", "closed");
-    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).toArray(String[]::new));
 
     private final MissionRepository missions;
     private final MissionBlockers blockers;
@@ -139,7 +137,7 @@ public class MissionService {
         List<ProblemError> errors = new ArrayList<>();
         List<String> countries = List.copyOf(input.getHostCountries());
         for (int i = 0; i < countries.size(); i++) {
-            if (!COUNTRY_CODES.contains(countries.get(i))) {
+            if (!CountryCodes.isAlpha3(countries.get(i))) {
                 errors.add(ProblemException.fieldError("/host_countries/" + i, "is not an ISO 3166-1 alpha-3 country code"));
             }
         }
