@@ -110,7 +110,10 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             detail = "is not a known property";
         } else if (missing.find()) {
-            pointer.append('/').append(missing.group(1));
+            // Jackson's path already ends with the missing property; older versions stop at its parent.
+            if (!pointer.toString().endsWith("/" + missing.group(1))) {
+                pointer.append('/').append(missing.group(1));
+            }
             detail = "must not be null";
         } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
             detail = "has a value that is not allowed here";
@@ -121,16 +124,30 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
-        if (e.getCause() instanceof JsonProcessingException unreadable) {
-            return problem(asProblem(unreadable), uri);
-        }
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers,
+                                   SimpleResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // A body that Quarkus REST could not read as JSON arrives wrapped: answer it like the
+        // errors Jackson reports unwrapped.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        // JAX-RS answers a query or path parameter that does not convert (limit=abc) with a bare
+        // 404 (or 400 for a header): it is a 400 that names the parameter.
+        if ((status == 404 || status == 400) && resource != null && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            ProblemException unconvertible = unconvertibleParameter(resource, uri, headers);
+            if (unconvertible != null) {
+                return problem(unconvertible, uri);
+            }
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        String reason = known == null ? "Request failed" : known.getReasonPhrase();
+        // Sentence case, so that one type always has one title (ProblemException says "Not found").
+        String title = reason.charAt(0) + reason.substring(1).toLowerCase(java.util.Locale.ROOT);
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath() + ".";
             case 405 -> "This resource does not support that method.";
@@ -138,10 +155,16 @@ public class ProblemMappers {
             case 415 -> "Send the body as application/json.";
             default -> title + ".";
         };
-        String type = "/problems/" + title.toLowerCase().replace(' ', '-');
+        String type = "/problems/" + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         Response.ResponseBuilder response = respond(problem(status, type, title, detail, uri));
         if (e instanceof NotAllowedException) {
-            response.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null || allow.isBlank()) {
+                allow = AllowedMethods.forPath(uri.getPath());
+            }
+            if (allow != null) {
+                response.header(HttpHeaders.ALLOW, allow);
+            }
         }
         return response.build();
     }
@@ -183,7 +206,9 @@ public class ProblemMappers {
     }
 
     private static Problem problem(int status, String type, String title, String detail, UriInfo uri) {
-        return new Problem().status(status).type(type).title(title).detail(detail).instance(uri.getPath());
+        // The generated model starts with empty lists; a problem without them must not show "[]".
+        return new Problem().status(status).type(type).title(title).detail(detail).instance(uri.getPath())
+                .errors(null).allowed(null);
     }
 
     private static Response.ResponseBuilder respond(Problem body) {
@@ -246,6 +271,71 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /** The first typed parameter whose value does not convert, as a 400; {@code null} if none. */
+    private static ProblemException unconvertibleParameter(SimpleResourceInfo resource, UriInfo uri, HttpHeaders headers) {
+        for (Method method : candidates(resource)) {
+            for (int i = 0; i < method.getParameterCount(); i++) {
+                Class<?> type = method.getParameterTypes()[i];
+                for (var annotation : method.getParameterAnnotations()[i]) {
+                    String name;
+                    List<String> values;
+                    if (annotation instanceof QueryParam q) {
+                        name = q.value();
+                        values = uri.getQueryParameters().get(name);
+                    } else if (annotation instanceof PathParam p) {
+                        name = p.value();
+                        values = uri.getPathParameters().get(name);
+                    } else if (annotation instanceof HeaderParam h) {
+                        name = h.value();
+                        values = headers == null ? null : headers.getRequestHeader(name);
+                    } else {
+                        continue;
+                    }
+                    String expected = expectedFormat(type);
+                    if (values == null || expected == null) {
+                        continue;
+                    }
+                    for (String value : values) {
+                        if (!converts(type, value)) {
+                            return ProblemException.invalidParameter(name, expected);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String expectedFormat(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be an integer";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        return null;
+    }
+
+    private static boolean converts(Class<?> type, String value) {
+        try {
+            if (type == Integer.class || type == int.class) {
+                Integer.valueOf(value.trim());
+            } else if (type == Long.class || type == long.class) {
+                Long.valueOf(value.trim());
+            } else if (type == java.math.BigDecimal.class) {
+                new java.math.BigDecimal(value.trim());
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<Method> candidates(SimpleResourceInfo resource) {

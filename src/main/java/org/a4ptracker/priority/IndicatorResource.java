@@ -5,6 +5,11 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.IndicatorsApi;
@@ -55,15 +60,30 @@ public class IndicatorResource implements IndicatorsApi {
         return withETag(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
     }
 
+    /**
+     * The contract declares no body for the 204, so the generated interface produces only
+     * application/problem+json, and a client that sends {@code Accept: application/json} (as for
+     * every other operation) would get a 406 instead of the deletion. JAX-RS ignores the
+     * interface's annotations once the implementation declares any, hence the full set here.
+     */
     @Override
+    @DELETE
+    @Path("/{indicator_id}")
+    @Produces({"application/json", "application/problem+json"})
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response deleteIndicator(String code, UUID indicatorId, String ifMatch) {
+    public Response deleteIndicator(@PathParam("code") String code, @PathParam("indicator_id") UUID indicatorId,
+                                    @HeaderParam("If-Match") String ifMatch) {
         service.delete(code, indicatorId, ifMatch);
         return Response.noContent().build();
     }
 
     private static Response withETag(Response.ResponseBuilder response, IndicatorEntity indicator) {
         return response.entity(toApi(indicator)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(indicator.version))).build();
+    }
+
+    /** The same number reads the same whether it was just written (42) or read back from numeric(14,4) (42.0000). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     static Indicator toApi(IndicatorEntity i) {
@@ -73,8 +93,8 @@ public class IndicatorResource implements IndicatorsApi {
                 .code(i.code)
                 .name(new LocalizedText().en(i.nameEn).fr(i.nameFr))
                 .unit(i.unit)
-                .baseline(i.baseline)
-                .target(i.target)
+                .baseline(plain(i.baseline))
+                .target(plain(i.target))
                 .direction(IndicatorDirection.fromValue(i.direction))
                 .dataSource(i.dataSource)
                 .createdAt(i.createdAt.withOffsetSameInstant(ZoneOffset.UTC))

@@ -1,17 +1,25 @@
 package org.a4ptracker.priority;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.a4ptracker.api.model.IndicatorInput;
+import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
 
 @ApplicationScoped
 public class IndicatorService {
+
+    /** numeric(14,4) in V2__priorities_and_indicators.sql. */
+    private static final int PRECISION = 14;
+    private static final int SCALE = 4;
 
     private final PriorityRepository priorities;
     private final IndicatorRepository indicators;
@@ -38,7 +46,15 @@ public class IndicatorService {
         IndicatorEntity indicator = new IndicatorEntity();
         indicator.priorityCode = priorityCode;
         apply(indicator, input);
-        indicators.persistAndFlush(indicator);
+        try {
+            indicators.persistAndFlush(indicator);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Two creations with one code raced past codeTaken(): the unique constraint decides.
+            if (violates(e, "indicator_code_unique")) {
+                throw duplicateCode(priorityCode, input.getCode());
+            }
+            throw e;
+        }
         return indicator;
     }
 
@@ -47,7 +63,14 @@ public class IndicatorService {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
         apply(indicator, input);
-        indicators.flush();
+        try {
+            indicators.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (violates(e, "indicator_code_unique")) {
+                throw duplicateCode(priorityCode, input.getCode());
+            }
+            throw e;
+        }
         return indicator;
     }
 
@@ -58,6 +81,36 @@ public class IndicatorService {
         indicators.delete(indicator);
     }
 
+    /**
+     * Baselines and targets are stored as numeric(14,4): a bigger number would fail in the
+     * database (a 500) and more decimals would be rounded silently, so both are a 400.
+     */
+    private static void checkStorable(String pointer, BigDecimal value, List<ProblemError> errors) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() > SCALE || plain.precision() - plain.scale() > PRECISION - SCALE) {
+            errors.add(new ProblemError().pointer(pointer)
+                    .detail("must have at most " + (PRECISION - SCALE) + " digits before the decimal point and "
+                            + SCALE + " after it"));
+        }
+    }
+
+    private static ProblemException duplicateCode(String priorityCode, String code) {
+        return ProblemException.conflict("Priority " + priorityCode + " already has an indicator with code " + code + ".");
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && constraint.equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private IndicatorEntity require(String priorityCode, UUID id) {
         priorities.require(priorityCode);
         return indicators.find(priorityCode, id)
@@ -66,8 +119,14 @@ public class IndicatorService {
 
     private void apply(IndicatorEntity indicator, IndicatorInput input) {
         if (indicators.codeTaken(indicator.priorityCode, input.getCode(), indicator.id)) {
-            throw ProblemException.conflict("Priority " + indicator.priorityCode
-                    + " already has an indicator with code " + input.getCode() + ".");
+            throw duplicateCode(indicator.priorityCode, input.getCode());
+        }
+        List<ProblemError> errors = new ArrayList<>();
+        checkStorable("/baseline", input.getBaseline(), errors);
+        checkStorable("/target", input.getTarget(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.",
+                    errors);
         }
         indicator.code = input.getCode();
         indicator.nameEn = input.getName().getEn();
