@@ -318,6 +318,16 @@ public class ProblemMappers {
         if (type == UUID.class) {
             return "must be a UUID";
         }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.OffsetDateTime.class) {
+            return "must be a date-time with an offset (RFC 3339)";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         return null;
     }
 
@@ -331,9 +341,15 @@ public class ProblemMappers {
                 new java.math.BigDecimal(value.trim());
             } else if (type == UUID.class) {
                 UUID.fromString(value);
+            } else if (type == java.time.LocalDate.class) {
+                java.time.LocalDate.parse(value);
+            } else if (type == java.time.OffsetDateTime.class) {
+                java.time.OffsetDateTime.parse(value);
+            } else if (type.isEnum()) {
+                return java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> String.valueOf(c).equals(value));
             }
             return true;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             return false;
         }
     }

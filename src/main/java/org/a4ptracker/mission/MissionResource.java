@@ -15,6 +15,7 @@ import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
 import org.a4ptracker.api.model.MissionName;
 import org.a4ptracker.api.model.MissionPage;
+import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.common.Idempotency;
@@ -36,9 +37,9 @@ public class MissionResource implements MissionsApi {
 
     @Override
     public Response listMissions(MissionStatus status, String hostCountry, String q, LocalDate startedAfter,
-                                 LocalDate startedBefore, String sort, Integer limit, String cursor) {
+                                 LocalDate startedBefore, MissionSort sort, Integer limit, String cursor) {
         var filter = new MissionRepository.Filter(status == null ? null : status.toString(), hostCountry, q,
-                startedAfter, startedBefore, sort == null ? "acronym" : sort);
+                startedAfter, startedBefore, sort == null ? "acronym" : sort.toString());
         Keyset.Page<Mission> page = service.list(filter, Keyset.of(limit, cursor, 2)).map(MissionResource::toApi);
         return Response.ok(new MissionPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }

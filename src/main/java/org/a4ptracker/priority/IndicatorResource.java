@@ -5,11 +5,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.IndicatorsApi;
@@ -60,19 +55,9 @@ public class IndicatorResource implements IndicatorsApi {
         return withETag(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
     }
 
-    /**
-     * The contract declares no body for the 204, so the generated interface produces only
-     * application/problem+json, and a client that sends {@code Accept: application/json} (as for
-     * every other operation) would get a 406 instead of the deletion. JAX-RS ignores the
-     * interface's annotations once the implementation declares any, hence the full set here.
-     */
     @Override
-    @DELETE
-    @Path("/{indicator_id}")
-    @Produces({"application/json", "application/problem+json"})
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response deleteIndicator(@PathParam("code") String code, @PathParam("indicator_id") UUID indicatorId,
-                                    @HeaderParam("If-Match") String ifMatch) {
+    public Response deleteIndicator(String code, UUID indicatorId, String ifMatch) {
         service.delete(code, indicatorId, ifMatch);
         return Response.noContent().build();
     }
