@@ -45,4 +45,11 @@ public class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntit
         return list("id in ?1", ids).stream()
                 .collect(java.util.stream.Collectors.toMap(i -> i.id, i -> i));
     }
+
+    /** How many assessment values refer to this indicator. */
+    public long recordedValues(UUID id) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM assessment_indicator_value WHERE indicator_id = :id")
+                .setParameter("id", id).getSingleResult()).longValue();
+    }
 }

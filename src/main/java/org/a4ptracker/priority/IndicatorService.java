@@ -78,6 +78,11 @@ public class IndicatorService {
     public void delete(String priorityCode, UUID id, String ifMatch) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
+        long values = indicators.recordedValues(id);
+        if (values > 0) {
+            throw ProblemException.conflict("Indicator " + indicator.code + " has " + values
+                    + " value(s) recorded in assessments; it cannot be deleted.");
+        }
         indicators.delete(indicator);
     }
 

@@ -179,4 +179,21 @@ class AssessmentResourceTest {
         }
         as("reader").get(path).then().statusCode(200).body("items", hasSize(1));
     }
+
+    @Test
+    void anIndicatorWithRecordedValuesCannotBeDeleted() {
+        String code = "T" + org.a4ptracker.support.Fixtures.newAcronym();
+        String indicator = as("editor").body(Map.of("code", code.substring(0, 10), "name", Map.of("en", "Test", "fr", "Essai"),
+                        "unit", "count", "baseline", 0, "target", 10, "direction", "higher_is_better"))
+                .post("/priorities/P6/indicators").then().statusCode(201).extract().path("id");
+        String acronym = createMission("2019-05-01");
+        var body = new HashMap<>(assessment("P6", "2020-Q1", "on_track", 70));
+        body.put("indicator_values", List.of(Map.of("indicator_id", indicator, "value", 4)));
+        createAssessment(acronym, body);
+        String path = "/priorities/P6/indicators/" + indicator;
+        as("editor").header("If-Match", etagOf(path)).delete(path).then()
+                .statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", containsString("1 value(s) recorded in assessments"));
+        as("reader").get(path).then().statusCode(200);
+    }
 }
