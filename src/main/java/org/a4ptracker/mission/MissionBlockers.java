@@ -25,6 +25,11 @@ class MissionBlockers {
         if (assessments > 0) {
             blocking.add(assessments + " assessment(s)");
         }
+        long cases = ((Number) em.createNativeQuery("SELECT count(*) FROM accountability_case WHERE mission_acronym = :m")
+                .setParameter("m", acronym).getSingleResult()).longValue();
+        if (cases > 0) {
+            blocking.add(cases + " accountability case(s)");
+        }
         return blocking;
     }
 

@@ -1,0 +1,203 @@
+package org.a4ptracker.accountability;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.a4ptracker.api.model.CaseCreate;
+import org.a4ptracker.api.model.CaseUpdate;
+import org.a4ptracker.api.model.TransitionInput;
+import org.a4ptracker.common.AuditReason;
+import org.a4ptracker.common.AuditRevision;
+import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.common.ETags;
+import org.a4ptracker.common.Keyset;
+import org.a4ptracker.common.MergePatch;
+import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.Roles;
+import org.a4ptracker.mission.MissionRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
+import org.hibernate.envers.query.AuditEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@ApplicationScoped
+public class CaseService {
+
+    /** A case as the caller may see it: now, or as it was on a past day. */
+    public record View(CaseEntity entity, boolean full, LocalDate day, boolean current) {
+    }
+
+    /** One revision of a case: the state after it, and what changed from the one before. */
+    public record Revision(AuditRevision revision, RevisionType type, CaseEntity state, List<String> changed) {
+    }
+
+    private final CaseRepository cases;
+    private final MissionRepository missions;
+    private final CallerScope scope;
+    private final SecurityIdentity caller;
+    private final MergePatch mergePatch;
+    private final AuditReason auditReason;
+    private final EntityManager em;
+    private final int targetDays;
+
+    CaseService(CaseRepository cases, MissionRepository missions, CallerScope scope, SecurityIdentity caller,
+                MergePatch mergePatch, AuditReason auditReason, EntityManager em,
+                @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
+        this.cases = cases;
+        this.missions = missions;
+        this.scope = scope;
+        this.caller = caller;
+        this.mergePatch = mergePatch;
+        this.auditReason = auditReason;
+        this.em = em;
+        this.targetDays = targetDays;
+    }
+
+    public int targetDays() {
+        return targetDays;
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Conduct officers and admins see victims and paternity claims; everyone else gets counts. */
+    public boolean fullView() {
+        return caller.hasRole(Roles.CONDUCT_OFFICER) || caller.hasRole(Roles.ADMIN);
+    }
+
+    @Transactional
+    public Keyset.Page<CaseEntity> list(CaseRepository.Filter filter, Keyset keyset) {
+        return cases.page(filter, scope, keyset, today(), targetDays);
+    }
+
+    /** The case now, or as it was at {@code asOf}; a full view is logged. */
+    @Transactional
+    public View get(UUID id, OffsetDateTime asOf) {
+        CaseEntity current = cases.require(id, scope);
+        View view;
+        if (asOf == null) {
+            view = new View(current, fullView(), today(), true);
+        } else {
+            CaseEntity then = revisions(id).stream()
+                    .filter(r -> !r.revision().at.isAfter(asOf.toInstant()))
+                    .reduce((first, second) -> second)
+                    .filter(r -> r.type() != RevisionType.DEL)
+                    .map(Revision::state)
+                    .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
+            view = new View(then, fullView(), asOf.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), false);
+        }
+        if (view.full()) {
+            cases.recordRead(id, caller.getPrincipal().getName(), view.current() ? "current" : "as_of");
+        }
+        return view;
+    }
+
+    @Transactional
+    public CaseEntity create(CaseCreate input) {
+        if (!scope.sees(input.getMissionAcronym()) || missions.findById(input.getMissionAcronym()) == null) {
+            throw ProblemException.notFound("No mission " + input.getMissionAcronym() + ".");
+        }
+        CaseEntity c = new CaseEntity();
+        c.id = UUID.randomUUID();
+        c.kind = input.getKind().toString();
+        c.missionAcronym = input.getMissionAcronym();
+        c.status = CaseWorkflow.REPORTED;
+        CaseDetails.apply(c, new CaseUpdate()
+                .reportedOn(input.getReportedOn())
+                .incidentDate(input.getIncidentDate())
+                .incidentDatePrecision(input.getIncidentDatePrecision())
+                .misconduct(input.getMisconduct())
+                .crime(input.getCrime()));
+        c.reference = cases.nextReference(c.missionAcronym, c.reportedOn.getYear());
+        cases.persistAndFlush(c);
+        return c;
+    }
+
+    @Transactional
+    public CaseEntity replace(UUID id, String ifMatch, CaseUpdate input) {
+        CaseEntity c = cases.require(id, scope);
+        ETags.requireMatch(ifMatch, c.version);
+        CaseDetails.apply(c, input);
+        cases.flush();
+        return c;
+    }
+
+    @Transactional
+    public CaseEntity patch(UUID id, String ifMatch, JsonNode patch) {
+        CaseEntity c = cases.require(id, scope);
+        ETags.requireMatch(ifMatch, c.version);
+        CaseDetails.apply(c, mergePatch.apply(CaseMapper.asUpdate(c), patch, CaseUpdate.class));
+        cases.flush();
+        return c;
+    }
+
+    @Transactional
+    public CaseEntity transition(UUID id, String ifMatch, TransitionInput input) {
+        CaseEntity c = cases.require(id, scope);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, c.version);
+        }
+        String target = input.getTo().toString();
+        List<String> allowed = CaseWorkflow.allowed(c);
+        if (!allowed.contains(target)) {
+            throw ProblemException.invalidTransition("Case " + c.reference + " is " + c.status + " and cannot move to "
+                    + target + ".", allowed);
+        }
+        c.statusBeforeDormant = CaseWorkflow.DORMANT.equals(target) ? c.status : null;
+        c.status = target;
+        c.closedOn = CaseWorkflow.isClosed(c.kind, target) ? today() : null;
+        auditReason.set(input.getReason());
+        cases.flush();
+        return c;
+    }
+
+    @Transactional
+    public List<Revision> history(UUID id) {
+        cases.require(id, scope);
+        return revisions(id);
+    }
+
+    @Transactional
+    public Keyset.Page<CaseRepository.Read> reads(UUID id, Keyset keyset) {
+        cases.require(id, scope);
+        return cases.reads(id, keyset);
+    }
+
+    /** Every revision of a case, oldest first, with the members each one changed. */
+    private List<Revision> revisions(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = AuditReaderFactory.get(em).createQuery()
+                .forRevisionsOfEntity(CaseEntity.class, false, true)
+                .add(AuditEntity.id().eq(id))
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .getResultList();
+        List<Revision> revisions = new ArrayList<>();
+        Map<String, Object> before = Map.of();
+        for (Object[] row : rows) {
+            CaseEntity state = (CaseEntity) row[0];
+            Map<String, Object> after = CaseMapper.snapshot(state);
+            Map<String, Object> previous = before;
+            List<String> changed = after.keySet().stream()
+                    .filter(field -> !Objects.equals(previous.get(field), after.get(field)))
+                    .toList();
+            revisions.add(new Revision((AuditRevision) row[1], (RevisionType) row[2], state, changed));
+            before = after;
+        }
+        return revisions;
+    }
+}

@@ -1,0 +1,139 @@
+package org.a4ptracker.accountability;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.a4ptracker.common.CallerScope;
+
+/**
+ * The published statistics, aggregated by PostgreSQL over the cases the caller may see. The
+ * grouping columns come only from {@link #DIMENSIONS}, never from the request text.
+ */
+@ApplicationScoped
+class CaseStatisticsQueries {
+
+    static final Map<String, String> DIMENSIONS = Map.of(
+            "mission", "c.mission_acronym",
+            "year", "CAST(extract(year FROM c.reported_on) AS integer)",
+            "kind", "c.kind",
+            "category", "c.category",
+            "personnel_category", "c.personnel_category",
+            "status", "c.status");
+
+    record Filter(String kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
+    }
+
+    /** A row: the values of the grouping dimensions, then the measures. */
+    record Row(List<Object> key, Object[] measures) {
+    }
+
+    private final EntityManager em;
+
+    CaseStatisticsQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Allegations and victims by sex and age group, per group. */
+    List<Row> allegations(List<String> dimensions, Filter filter, CallerScope scope) {
+        return run(dimensions, """
+                count(*),
+                coalesce(sum(v.total), 0), coalesce(sum(v.women), 0), coalesce(sum(v.girls), 0),
+                coalesce(sum(v.men), 0), coalesce(sum(v.boys), 0), coalesce(sum(v.unknown), 0)""", """
+                accountability_case c
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS total,
+                           count(*) FILTER (WHERE e->>'sex' = 'female' AND e->>'age_group' = 'adult') AS women,
+                           count(*) FILTER (WHERE e->>'sex' = 'female' AND e->>'age_group' = 'minor') AS girls,
+                           count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'adult') AS men,
+                           count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'minor') AS boys,
+                           count(*) FILTER (WHERE e->>'sex' = 'unknown' OR e->>'age_group' = 'unknown') AS unknown
+                      FROM jsonb_array_elements(c.victims) e) v""", List.of(), filter, scope);
+    }
+
+    /** Investigations per entity: how many, how many completed, and the median days of the completed. */
+    List<Row> investigations(List<String> dimensions, Filter filter, CallerScope scope) {
+        return run(dimensions, """
+                count(*), count(i->>'completed_on'),
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(i->>'completed_on' AS date) - CAST(i->>'opened_on' AS date))
+                    FILTER (WHERE i->>'completed_on' IS NOT NULL)""",
+                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i",
+                List.of("i->>'entity'"), filter, scope);
+    }
+
+    /** Final actions per type. */
+    List<Row> finalActions(List<String> dimensions, Filter filter, CallerScope scope) {
+        return run(dimensions, "count(*)",
+                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a",
+                List.of("a->>'type'"), filter, scope);
+    }
+
+    /** The host states' judicial follow-up of crimes against peacekeepers, per mission. */
+    List<Row> pipeline(Filter filter, CallerScope scope) {
+        Filter crimes = new Filter(CaseEntity.CRIME, filter.mission(), filter.reportedFrom(), filter.reportedTo());
+        if (filter.kind() != null && !CaseEntity.CRIME.equals(filter.kind())) {
+            return List.of();
+        }
+        return run(List.of("mission"), """
+                count(*), coalesce(sum(c.peacekeepers_killed), 0), coalesce(sum(c.peacekeepers_injured), 0),
+                coalesce(sum(c.suspects_identified), 0), coalesce(sum(c.suspects_arrested), 0),
+                coalesce(sum(c.suspects_charged), 0), coalesce(sum(c.suspects_tried), 0),
+                coalesce(sum(c.suspects_convicted), 0), coalesce(sum(c.suspects_acquitted), 0)""",
+                "accountability_case c", List.of(), crimes, scope);
+    }
+
+    private List<Row> run(List<String> dimensions, String measures, String from, List<String> extraKeys,
+                          Filter filter, CallerScope scope) {
+        List<String> keys = new ArrayList<>(dimensions.stream().map(DIMENSIONS::get).toList());
+        keys.addAll(extraKeys);
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (!scope.seesAll()) {
+            where.add("c.mission_acronym IN (:visible)");
+        }
+        if (filter.kind() != null) {
+            where.add("c.kind = :kind");
+        }
+        if (filter.mission() != null) {
+            where.add("c.mission_acronym = :mission");
+        }
+        if (filter.reportedFrom() != null) {
+            where.add("c.reported_on >= :from");
+        }
+        if (filter.reportedTo() != null) {
+            where.add("c.reported_on <= :to");
+        }
+        String select = keys.isEmpty() ? measures : String.join(", ", keys) + ", " + measures;
+        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys) + " ORDER BY " + String.join(", ", keys);
+        Query query = em.createNativeQuery("SELECT " + select + " FROM " + from + " WHERE " + String.join(" AND ", where) + groupBy);
+        if (!scope.seesAll()) {
+            query.setParameter("visible", scope.missions());
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
+        if (filter.mission() != null) {
+            query.setParameter("mission", filter.mission());
+        }
+        if (filter.reportedFrom() != null) {
+            query.setParameter("from", filter.reportedFrom());
+        }
+        if (filter.reportedTo() != null) {
+            query.setParameter("to", filter.reportedTo());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = query.getResultList();
+        int keyCount = keys.size();
+        List<Row> result = new ArrayList<>();
+        for (Object raw : rows) {
+            Object[] row = raw instanceof Object[] array ? array : new Object[] {raw};
+            List<Object> key = java.util.Arrays.asList(java.util.Arrays.copyOfRange(row, 0, keyCount));
+            result.add(new Row(key, java.util.Arrays.copyOfRange(row, keyCount, row.length)));
+        }
+        return result;
+    }
+}
