@@ -39,8 +39,8 @@ public class CommitmentRepository implements PanacheRepositoryBase<CommitmentEnt
             params.and("owner", filter.owner());
         }
         if (filter.overdue() != null) {
-            String overdue = "(dueDate < :today and status in :open)";
-            where.add(filter.overdue() ? overdue : "not " + overdue);
+            where.add(filter.overdue() ? "(dueDate < :today and status in :open)"
+                    : "(dueDate is null or dueDate >= :today or status not in :open)");
             params.and("today", filter.today()).and("open", CommitmentEntity.OPEN);
         }
         String due = "coalesce(dueDate, :noDue)";
