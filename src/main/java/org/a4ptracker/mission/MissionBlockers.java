@@ -2,7 +2,9 @@ package org.a4ptracker.mission;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,19 +19,25 @@ class MissionBlockers {
         this.em = em;
     }
 
+    /** Tables whose rows belong to a mission, with how a count of them reads. */
+    private static final Map<String, String> DEPENDENTS = new LinkedHashMap<>();
+
+    static {
+        DEPENDENTS.put("assessment", "assessment(s)");
+        DEPENDENTS.put("accountability_case", "accountability case(s)");
+        DEPENDENTS.put("host_country_partnership", "host-country partnership(s)");
+    }
+
     /** Human-readable counts of the records that keep a mission from being deleted. */
     List<String> describe(String acronym) {
         List<String> blocking = new ArrayList<>();
-        long assessments = ((Number) em.createNativeQuery("SELECT count(*) FROM assessment WHERE mission_acronym = :m")
-                .setParameter("m", acronym).getSingleResult()).longValue();
-        if (assessments > 0) {
-            blocking.add(assessments + " assessment(s)");
-        }
-        long cases = ((Number) em.createNativeQuery("SELECT count(*) FROM accountability_case WHERE mission_acronym = :m")
-                .setParameter("m", acronym).getSingleResult()).longValue();
-        if (cases > 0) {
-            blocking.add(cases + " accountability case(s)");
-        }
+        DEPENDENTS.forEach((table, label) -> {
+            long count = ((Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE mission_acronym = :m")
+                    .setParameter("m", acronym).getSingleResult()).longValue();
+            if (count > 0) {
+                blocking.add(count + " " + label);
+            }
+        });
         return blocking;
     }
 

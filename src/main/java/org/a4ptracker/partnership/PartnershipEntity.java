@@ -1,0 +1,92 @@
+package org.a4ptracker.partnership;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * The cooperation between a mission and one of its host countries: the agreement in force, focal
+ * points and the transition plan. Focal points and benchmarks are JSON columns of this row, so
+ * every Envers revision holds them whole.
+ */
+@Entity
+@Table(name = "host_country_partnership")
+@Audited
+public class PartnershipEntity {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "mission_acronym", updatable = false)
+    public String missionAcronym;
+
+    @Column(name = "country_code", updatable = false)
+    public String countryCode;
+
+    public String status;
+
+    @Column(name = "agreement_type")
+    public String agreementType;
+
+    @Column(name = "agreement_title")
+    public String agreementTitle;
+
+    @Column(name = "agreement_signed_date")
+    public LocalDate agreementSignedDate;
+
+    @Column(name = "agreement_in_force_date")
+    public LocalDate agreementInForceDate;
+
+    @Column(name = "agreement_document_symbol")
+    public String agreementDocumentSymbol;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "focal_points")
+    public List<FocalPointData> focalPoints = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "resolution_2589_focal_point")
+    public FocalPointData resolution2589FocalPoint;
+
+    @Column(name = "transition_phase")
+    public String transitionPhase;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "transition_benchmarks")
+    public List<BenchmarkData> transitionBenchmarks = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    /** A focal point as stored: a function and how to reach it, never a person's private data. */
+    public record FocalPointData(String function, String organisation, String contactChannel) {
+    }
+
+    /** A transition benchmark as stored. */
+    public record BenchmarkData(String indicator, String target, String currentValue, String status) {
+    }
+}

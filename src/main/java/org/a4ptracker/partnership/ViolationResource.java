@@ -1,0 +1,75 @@
+package org.a4ptracker.partnership;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+
+import org.a4ptracker.api.ViolationsApi;
+import org.a4ptracker.api.model.ViolationInput;
+import org.a4ptracker.api.model.ViolationPage;
+import org.a4ptracker.api.model.ViolationPerpetrator;
+import org.a4ptracker.api.model.ViolationStatus;
+import org.a4ptracker.api.model.ViolationType;
+import org.a4ptracker.common.Idempotency;
+import org.a4ptracker.common.Keyset;
+import org.a4ptracker.common.Roles;
+
+@RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
+public class ViolationResource implements ViolationsApi {
+
+    private final ViolationService service;
+    private final Idempotency idempotency;
+
+    ViolationResource(ViolationService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public Response listViolations(UUID partnershipId, ViolationType type, ViolationStatus status,
+                                   ViolationPerpetrator perpetrator, LocalDate occurredFrom, LocalDate occurredTo,
+                                   Integer limit, String cursor) {
+        var filter = new ViolationRepository.Filter(type == null ? null : type.toString(),
+                status == null ? null : status.toString(), perpetrator == null ? null : perpetrator.toString(),
+                occurredFrom, occurredTo);
+        var page = service.list(partnershipId, filter, Keyset.of(limit, cursor, 2)).map(PartnershipMapper::toApi);
+        return Response.ok(new ViolationPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response getViolation(UUID partnershipId, UUID violationId) {
+        return withETag(Response.ok(), service.get(partnershipId, violationId));
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response createViolation(UUID partnershipId, ViolationInput input, String idempotencyKey) {
+        String path = "/host-country-partnerships/" + partnershipId + "/violations";
+        return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
+            ViolationEntity created = service.create(partnershipId, input);
+            return withETag(Response.created(URI.create(path + "/" + created.id)), created);
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response replaceViolation(UUID partnershipId, UUID violationId, String ifMatch, ViolationInput input) {
+        return withETag(Response.ok(), service.replace(partnershipId, violationId, ifMatch, input));
+    }
+
+    @Override
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response deleteViolation(UUID partnershipId, UUID violationId, String ifMatch) {
+        service.delete(partnershipId, violationId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response withETag(Response.ResponseBuilder response, ViolationEntity violation) {
+        return response.entity(PartnershipMapper.toApi(violation))
+                .tag(new EntityTag(String.valueOf(violation.version))).build();
+    }
+}
