@@ -33,7 +33,6 @@ import org.a4ptracker.api.model.InvestigatingEntity;
 import org.a4ptracker.api.model.InvestigationStatistics;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.PersonnelCategory;
-import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.StatisticsGroup;
 import org.a4ptracker.api.model.TransitionInput;
@@ -183,20 +182,7 @@ public class CaseResource implements AccountabilityCasesApi {
             groups.get(key).getFinalActions().put((String) row.key().get(dimensions.size()), number(row.measures()[0]));
         }
         result.groups(new ArrayList<>(groups.values()));
-        for (CaseStatisticsQueries.Row row : statistics.pipeline(filter, scope)) {
-            Object[] m = row.measures();
-            result.getJudicialPipeline().add(new PipelineTotals()
-                    .missionAcronym((String) row.key().get(0))
-                    .cases(number(m[0]))
-                    .peacekeepersKilled(number(m[1]))
-                    .peacekeepersInjured(number(m[2]))
-                    .suspectsIdentified(number(m[3]))
-                    .arrested(number(m[4]))
-                    .charged(number(m[5]))
-                    .tried(number(m[6]))
-                    .convicted(number(m[7]))
-                    .acquitted(number(m[8])));
-        }
+        result.judicialPipeline(new ArrayList<>(statistics.judicialPipeline(filter, scope)));
         return Response.ok(result).build();
     }
 

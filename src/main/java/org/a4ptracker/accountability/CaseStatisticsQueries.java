@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.common.CallerScope;
 
 /**
@@ -16,7 +17,7 @@ import org.a4ptracker.common.CallerScope;
  * grouping columns come only from {@link #DIMENSIONS}, never from the request text.
  */
 @ApplicationScoped
-class CaseStatisticsQueries {
+public class CaseStatisticsQueries {
 
     static final Map<String, String> DIMENSIONS = Map.of(
             "mission", "c.mission_acronym",
@@ -26,7 +27,7 @@ class CaseStatisticsQueries {
             "personnel_category", "c.personnel_category",
             "status", "c.status");
 
-    record Filter(String kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
+    public record Filter(String kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
     }
 
     /** A row: the values of the grouping dimensions, then the measures. */
@@ -73,18 +74,41 @@ class CaseStatisticsQueries {
                 List.of("a->>'type'"), filter, scope);
     }
 
-    /** The host states' judicial follow-up of crimes against peacekeepers, per mission. */
-    List<Row> pipeline(Filter filter, CallerScope scope) {
-        Filter crimes = new Filter(CaseEntity.CRIME, filter.mission(), filter.reportedFrom(), filter.reportedTo());
-        if (filter.kind() != null && !CaseEntity.CRIME.equals(filter.kind())) {
+    /**
+     * The host states' judicial follow-up of crimes against peacekeepers, per mission: used by the
+     * case statistics and by the host-country partnership summary.
+     */
+    public List<PipelineTotals> judicialPipeline(Filter filter, CallerScope scope) {
+        if (filter.kind() != null && !CaseEntity.CRIME.equals(filter.kind())
+                || !scope.seesAll() && scope.missions().isEmpty()) {
             return List.of();
         }
+        Filter crimes = new Filter(CaseEntity.CRIME, filter.mission(), filter.reportedFrom(), filter.reportedTo());
         return run(List.of("mission"), """
                 count(*), coalesce(sum(c.peacekeepers_killed), 0), coalesce(sum(c.peacekeepers_injured), 0),
                 coalesce(sum(c.suspects_identified), 0), coalesce(sum(c.suspects_arrested), 0),
                 coalesce(sum(c.suspects_charged), 0), coalesce(sum(c.suspects_tried), 0),
                 coalesce(sum(c.suspects_convicted), 0), coalesce(sum(c.suspects_acquitted), 0)""",
-                "accountability_case c", List.of(), crimes, scope);
+                "accountability_case c", List.of(), crimes, scope).stream()
+                .map(row -> {
+                    Object[] m = row.measures();
+                    return new PipelineTotals()
+                            .missionAcronym((String) row.key().get(0))
+                            .cases(count(m[0]))
+                            .peacekeepersKilled(count(m[1]))
+                            .peacekeepersInjured(count(m[2]))
+                            .suspectsIdentified(count(m[3]))
+                            .arrested(count(m[4]))
+                            .charged(count(m[5]))
+                            .tried(count(m[6]))
+                            .convicted(count(m[7]))
+                            .acquitted(count(m[8]));
+                })
+                .toList();
+    }
+
+    private static int count(Object value) {
+        return ((Number) value).intValue();
     }
 
     private List<Row> run(List<String> dimensions, String measures, String from, List<String> extraKeys,

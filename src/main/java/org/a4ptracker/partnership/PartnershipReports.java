@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.a4ptracker.accountability.CaseStatisticsQueries;
+import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.common.CallerScope;
 
 /** Read-only views of a partnership: its summary and its audit history, both scoped to the caller. */
@@ -18,19 +20,21 @@ public class PartnershipReports {
     record Summary(String missionAcronym, String countryCode, LocalDate asOf,
                    List<PartnershipSummaryQueries.TypeCount> openByType, PartnershipSummaryQueries.Trend trend,
                    long overdueCount, List<PartnershipSummaryQueries.Overdue> overdue, Map<String, Integer> benchmarks,
-                   PartnershipSummaryQueries.Pipeline pipeline) {
+                   PipelineTotals pipeline) {
     }
 
     private final PartnershipRepository partnerships;
     private final PartnershipSummaryQueries queries;
     private final PartnershipHistory history;
+    private final CaseStatisticsQueries caseStatistics;
     private final CallerScope scope;
 
     PartnershipReports(PartnershipRepository partnerships, PartnershipSummaryQueries queries, PartnershipHistory history,
-                       CallerScope scope) {
+                       CaseStatisticsQueries caseStatistics, CallerScope scope) {
         this.partnerships = partnerships;
         this.queries = queries;
         this.history = history;
+        this.caseStatistics = caseStatistics;
         this.scope = scope;
     }
 
@@ -44,7 +48,16 @@ public class PartnershipReports {
                 queries.overdueCount(id, today),
                 queries.overdue(id, today),
                 queries.benchmarksByStatus(id),
-                queries.judicialPipeline(p.missionAcronym));
+                judicialPipeline(p.missionAcronym));
+    }
+
+    /** The host state's follow-up of crimes against the mission's peacekeepers (zeros when there are none). */
+    private PipelineTotals judicialPipeline(String mission) {
+        return caseStatistics.judicialPipeline(new CaseStatisticsQueries.Filter(null, mission, null, null), scope).stream()
+                .findFirst()
+                .orElseGet(() -> new PipelineTotals().missionAcronym(mission).cases(0).peacekeepersKilled(0)
+                        .peacekeepersInjured(0).suspectsIdentified(0).arrested(0).charged(0).tried(0).convicted(0)
+                        .acquitted(0));
     }
 
     @Transactional

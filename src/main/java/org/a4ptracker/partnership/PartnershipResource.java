@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.a4ptracker.api.PartnershipsApi;
 import org.a4ptracker.api.model.AgreementType;
 import org.a4ptracker.api.model.BenchmarkCounts;
-import org.a4ptracker.api.model.JudicialPipeline;
 import org.a4ptracker.api.model.OpenViolations;
 import org.a4ptracker.api.model.OverdueCommitment;
 import org.a4ptracker.api.model.OverdueCommitments;
@@ -93,7 +92,6 @@ public class PartnershipResource implements PartnershipsApi {
     public Response getPartnershipSummary(UUID partnershipId) {
         PartnershipReports.Summary s = reports.summary(partnershipId);
         Map<String, Integer> benchmarks = s.benchmarks();
-        PartnershipSummaryQueries.Pipeline p = s.pipeline();
         int total = s.openByType().stream().mapToInt(PartnershipSummaryQueries.TypeCount::count).sum();
         PartnershipSummaryQueries.Trend trend = s.trend();
         return Response.ok(new PartnershipSummary()
@@ -121,16 +119,7 @@ public class PartnershipResource implements PartnershipsApi {
                         .onTrack(benchmarks.getOrDefault("on_track", 0))
                         .atRisk(benchmarks.getOrDefault("at_risk", 0))
                         .achieved(benchmarks.getOrDefault("achieved", 0)))
-                .judicialPipeline(new JudicialPipeline()
-                        .cases(p.cases())
-                        .peacekeepersKilled(p.killed())
-                        .peacekeepersInjured(p.injured())
-                        .suspectsIdentified(p.identified())
-                        .suspectsArrested(p.arrested())
-                        .suspectsCharged(p.charged())
-                        .suspectsTried(p.tried())
-                        .suspectsConvicted(p.convicted())
-                        .suspectsAcquitted(p.acquitted())))
+                .judicialPipeline(s.pipeline()))
                 .build();
     }
 

@@ -27,9 +27,6 @@ class PartnershipSummaryQueries {
     record Overdue(UUID id, String description, LocalDate dueDate) {
     }
 
-    record Pipeline(int cases, int killed, int injured, int identified, int arrested, int charged, int tried,
-                    int convicted, int acquitted) {
-    }
 
     private final EntityManager em;
 
@@ -105,26 +102,6 @@ class PartnershipSummaryQueries {
         Map<String, Integer> counts = new LinkedHashMap<>();
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
         return counts;
-    }
-
-    /** Totals over the mission's cases of crimes against peacekeepers (the host state's judicial follow-up). */
-    Pipeline judicialPipeline(String mission) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*),
-                               coalesce(sum(peacekeepers_killed), 0), coalesce(sum(peacekeepers_injured), 0),
-                               coalesce(sum(suspects_identified), 0), coalesce(sum(suspects_arrested), 0),
-                               coalesce(sum(suspects_charged), 0), coalesce(sum(suspects_tried), 0),
-                               coalesce(sum(suspects_convicted), 0), coalesce(sum(suspects_acquitted), 0)
-                          FROM accountability_case
-                         WHERE kind = 'crime_against_peacekeepers' AND mission_acronym = :m""")
-                .setParameter("m", mission)
-                .getSingleResult();
-        return new Pipeline(i(row[0]), i(row[1]), i(row[2]), i(row[3]), i(row[4]), i(row[5]), i(row[6]), i(row[7]),
-                i(row[8]));
-    }
-
-    private static int i(Object value) {
-        return ((Number) value).intValue();
     }
 
     private static LocalDate date(Object value) {
