@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.AssessmentsApi;
@@ -16,6 +16,7 @@ import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.AssessmentPage;
 import org.a4ptracker.api.model.IndicatorValue;
 import org.a4ptracker.api.model.Rating;
+import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
@@ -75,7 +76,7 @@ public class AssessmentResource implements AssessmentsApi {
 
     private Response withETag(Response.ResponseBuilder response, AssessmentEntity assessment) {
         return response.entity(toApi(assessment, service.indicatorsOf(List.of(assessment))))
-                .tag(new EntityTag(String.valueOf(assessment.version))).build();
+                .header(HttpHeaders.ETAG, ETags.of(assessment.version)).build();
     }
 
     static Assessment toApi(AssessmentEntity a, Map<UUID, IndicatorEntity> indicators) {

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.MissionsApi;
@@ -18,6 +18,7 @@ import org.a4ptracker.api.model.MissionPage;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
+import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
@@ -78,7 +79,7 @@ public class MissionResource implements MissionsApi {
     }
 
     private static Response withETag(Response.ResponseBuilder response, MissionEntity mission) {
-        return response.entity(toApi(mission)).tag(new EntityTag(String.valueOf(mission.version))).build();
+        return response.entity(toApi(mission)).header(HttpHeaders.ETAG, ETags.of(mission.version)).build();
     }
 
     static Mission toApi(MissionEntity m) {

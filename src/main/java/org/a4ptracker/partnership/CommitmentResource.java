@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.CommitmentsApi;
@@ -14,6 +14,7 @@ import org.a4ptracker.api.model.CommitmentInput;
 import org.a4ptracker.api.model.CommitmentOwner;
 import org.a4ptracker.api.model.CommitmentPage;
 import org.a4ptracker.api.model.CommitmentStatus;
+import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
@@ -69,6 +70,6 @@ public class CommitmentResource implements CommitmentsApi {
 
     private static Response withETag(Response.ResponseBuilder response, CommitmentEntity commitment) {
         return response.entity(PartnershipMapper.toApi(commitment, CommitmentService.today()))
-                .tag(new EntityTag(String.valueOf(commitment.version))).build();
+                .header(HttpHeaders.ETAG, ETags.of(commitment.version)).build();
     }
 }

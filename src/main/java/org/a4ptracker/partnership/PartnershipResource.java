@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.PartnershipsApi;
@@ -27,6 +27,7 @@ import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.api.model.ViolationTrend;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.api.model.ViolationTypeCount;
+import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
@@ -151,6 +152,6 @@ public class PartnershipResource implements PartnershipsApi {
 
     private static Response withETag(Response.ResponseBuilder response, PartnershipEntity partnership) {
         return response.entity(PartnershipMapper.toApi(partnership))
-                .tag(new EntityTag(String.valueOf(partnership.version))).build();
+                .header(HttpHeaders.ETAG, ETags.of(partnership.version)).build();
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.ViolationsApi;
@@ -14,6 +14,7 @@ import org.a4ptracker.api.model.ViolationPage;
 import org.a4ptracker.api.model.ViolationPerpetrator;
 import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
+import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
@@ -70,6 +71,6 @@ public class ViolationResource implements ViolationsApi {
 
     private static Response withETag(Response.ResponseBuilder response, ViolationEntity violation) {
         return response.entity(PartnershipMapper.toApi(violation))
-                .tag(new EntityTag(String.valueOf(violation.version))).build();
+                .header(HttpHeaders.ETAG, ETags.of(violation.version)).build();
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.IndicatorsApi;
@@ -63,7 +64,7 @@ public class IndicatorResource implements IndicatorsApi {
     }
 
     private static Response withETag(Response.ResponseBuilder response, IndicatorEntity indicator) {
-        return response.entity(toApi(indicator)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(indicator.version))).build();
+        return response.entity(toApi(indicator)).header(HttpHeaders.ETAG, ETags.of(indicator.version)).build();
     }
 
     /** The same number reads the same whether it was just written (42) or read back from numeric(14,4) (42.0000). */
