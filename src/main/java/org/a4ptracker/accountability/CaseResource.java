@@ -10,15 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.a4ptracker.api.AccountabilityCasesApi;
 import org.a4ptracker.api.model.CaseCreate;
@@ -54,9 +51,6 @@ public class CaseResource implements AccountabilityCasesApi {
     private final CaseStatisticsQueries statistics;
     private final Idempotency idempotency;
     private final CallerScope scope;
-
-    @Context
-    UriInfo uri;
 
     CaseResource(CaseService service, CaseStatisticsQueries statistics, Idempotency idempotency, CallerScope scope) {
         this.service = service;
@@ -150,12 +144,10 @@ public class CaseResource implements AccountabilityCasesApi {
 
     @Override
     @Transactional
-    public Response getCaseStatistics(Set<StatisticsDimension> groupBy, CaseKind kind, String mission,
+    public Response getCaseStatistics(List<StatisticsDimension> groupBy, CaseKind kind, String mission,
                                       LocalDate reportedFrom, LocalDate reportedTo) {
-        // The set loses the order of the query: groups and group_by follow the order asked for.
-        List<String> asked = uri.getQueryParameters().getOrDefault("group_by", List.of());
-        List<String> dimensions = groupBy == null ? List.of() : groupBy.stream().map(StatisticsDimension::toString)
-                .sorted(java.util.Comparator.comparingInt(asked::indexOf)).toList();
+        List<String> dimensions = groupBy == null ? List.of()
+                : groupBy.stream().map(StatisticsDimension::toString).distinct().toList();
         CaseStatistics result = new CaseStatistics()
                 .groupBy(dimensions.stream().map(StatisticsDimension::fromValue).toList())
                 .groups(new ArrayList<>())

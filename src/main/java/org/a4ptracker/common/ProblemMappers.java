@@ -277,7 +277,7 @@ public class ProblemMappers {
     private static ProblemException unconvertibleParameter(SimpleResourceInfo resource, UriInfo uri, HttpHeaders headers) {
         for (Method method : candidates(resource)) {
             for (int i = 0; i < method.getParameterCount(); i++) {
-                Class<?> type = method.getParameterTypes()[i];
+                Class<?> type = elementType(method, i);
                 for (var annotation : method.getParameterAnnotations()[i]) {
                     String name;
                     List<String> values;
@@ -306,6 +306,17 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /** The parameter's type, or for a collection parameter (a repeated query value) its element type. */
+    private static Class<?> elementType(Method method, int index) {
+        Class<?> type = method.getParameterTypes()[index];
+        if (java.util.Collection.class.isAssignableFrom(type)
+                && method.getGenericParameterTypes()[index] instanceof java.lang.reflect.ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return type;
     }
 
     private static String expectedFormat(Class<?> type) {
