@@ -192,6 +192,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        ProblemException integrity = integrityViolation(e);
+        if (integrity != null) {
+            return problem(integrity, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         MDC.put("correlation_id", correlationId);
         try {
@@ -203,6 +207,28 @@ public class ProblemMappers {
                 "An unexpected error occurred. Quote the correlation id when reporting it.", uri)
                 .correlationId(correlationId);
         return respond(body).build();
+    }
+
+    /**
+     * A write that PostgreSQL refused for data integrity (SQLSTATE class 23) is the client's
+     * conflict, not a server fault: usually two requests racing past a service's own check.
+     */
+    private static ProblemException integrityViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return switch (sql.getSQLState()) {
+                    case "23505" -> ProblemException.conflict(
+                            "The same record was written at the same time by another request; read it again and retry.");
+                    case "23503" -> ProblemException.conflict(
+                            "The record is still referenced by, or refers to, a record that does not allow this change.");
+                    default -> ProblemException.conflict("The change breaks a rule of the stored data.");
+                };
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static Problem problem(int status, String type, String title, String detail, UriInfo uri) {
@@ -323,6 +349,9 @@ public class ProblemMappers {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be an integer";
         }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
         if (type == java.math.BigDecimal.class) {
             return "must be a number";
         }
@@ -344,7 +373,9 @@ public class ProblemMappers {
 
     private static boolean converts(Class<?> type, String value) {
         try {
-            if (type == Integer.class || type == int.class) {
+            if (type == Boolean.class || type == boolean.class) {
+                return StrictBooleans.parse(value) != null;
+            } else if (type == Integer.class || type == int.class) {
                 Integer.valueOf(value.trim());
             } else if (type == Long.class || type == long.class) {
                 Long.valueOf(value.trim());

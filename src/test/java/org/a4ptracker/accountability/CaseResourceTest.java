@@ -342,6 +342,10 @@ class CaseResourceTest {
                 .get(CASES).then().statusCode(200).body("items.id", contains(a)).body("next_cursor", nullValue());
         invalid("reader").queryParam("status", "lost").get(CASES).then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.parameter", contains("status"));
+        invalid("reader").queryParam("overdue", "yes").get(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.parameter", contains("overdue"))
+                .body("errors[0].detail", equalTo("must be true or false"));
     }
 
     @Test

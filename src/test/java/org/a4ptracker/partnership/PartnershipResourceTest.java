@@ -104,6 +104,25 @@ class PartnershipResourceTest {
     }
 
     @Test
+    void concurrentDuplicatesGiveOneCreationAndConflictsNeverAServerError() throws Exception {
+        String mission = createMission("2019-01-01");
+        java.util.concurrent.Callable<Integer> post = () -> as("editor").body(partnership(mission, "CAF")).post(BASE)
+                .then().extract().statusCode();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            for (var answer : pool.invokeAll(java.util.Collections.nCopies(6, post))) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        as("reader").queryParam("mission", mission).get(BASE).then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
     void aMissionWithTwoHostCountriesHasOnePartnershipWithEach() {
         String mission = twoCountryMission();
         createPartnership(partnership(mission, "SDN"));
