@@ -148,9 +148,10 @@ final class CaseDetails {
         stage(errors, "arrested", p.getArrested(), "suspects_identified", p.getSuspectsIdentified());
         stage(errors, "charged", p.getCharged(), "arrested", p.getArrested());
         stage(errors, "tried", p.getTried(), "charged", p.getCharged());
-        if (p.getConvicted() + p.getAcquitted() > p.getTried()) {
+        long decided = (long) p.getConvicted() + p.getAcquitted();
+        if (decided > p.getTried()) {
             errors.add(ProblemException.fieldError("/crime/judicial_pipeline/convicted",
-                    "convicted plus acquitted (" + (p.getConvicted() + p.getAcquitted()) + ") exceeds tried (" + p.getTried() + ")"));
+                    "convicted plus acquitted (" + decided + ") exceeds tried (" + p.getTried() + ")"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "/problems/judicial-pipeline-inconsistent", "Judicial pipeline is inconsistent",

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.a4ptracker.api.model.AccountabilityCase;
@@ -220,6 +221,9 @@ final class CaseMapper {
         }
         return update;
     }
+
+    /** Members whose changes a redacted view does not learn of, not even by name. */
+    static final Set<String> RESTRICTED_FIELDS = Set.of("misconduct.victims", "misconduct.paternity_claims");
 
     /**
      * The stored details of a case by the API member that shows them, to tell which members a

@@ -113,6 +113,7 @@ public class CaseResource implements AccountabilityCasesApi {
 
     @Override
     public Response getCaseHistory(UUID caseId) {
+        boolean full = service.fullView();
         List<CaseRevision> items = service.history(caseId).stream()
                 .map(r -> new CaseRevision()
                         .revision(r.revision().id)
@@ -123,7 +124,8 @@ public class CaseResource implements AccountabilityCasesApi {
                             case MOD -> CaseRevision.ChangeEnum.UPDATED;
                             case DEL -> CaseRevision.ChangeEnum.DELETED;
                         })
-                        .changedFields(r.changed())
+                        .changedFields(full ? r.changed()
+                                : r.changed().stream().filter(f -> !CaseMapper.RESTRICTED_FIELDS.contains(f)).toList())
                         .status(CaseStatus.fromValue(r.state().status))
                         .reason(r.revision().reason))
                 .toList();

@@ -93,18 +93,28 @@ public class CaseService {
         if (asOf == null) {
             view = new View(current, fullView(), today(), true);
         } else {
+            // A future instant shows the case as it is now (and keeps date arithmetic in range).
+            OffsetDateTime instant = asOf.toInstant().isAfter(java.time.Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
             CaseEntity then = revisions(id).stream()
-                    .filter(r -> !r.revision().at.isAfter(asOf.toInstant()))
+                    .filter(r -> !r.revision().at.isAfter(instant.toInstant()))
                     .reduce((first, second) -> second)
                     .filter(r -> r.type() != RevisionType.DEL)
                     .map(Revision::state)
                     .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
-            view = new View(then, fullView(), asOf.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), false);
+            view = new View(then, fullView(), instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), false);
         }
         if (view.full()) {
             cases.recordRead(id, caller.getPrincipal().getName(), view.current() ? "current" : "as_of");
         }
         return view;
+    }
+
+    /** A write answers with the case as it is now: for a full view, that is a read to log too. */
+    private CaseEntity answered(CaseEntity c) {
+        if (fullView()) {
+            cases.recordRead(c.id, caller.getPrincipal().getName(), "current");
+        }
+        return c;
     }
 
     @Transactional
@@ -125,7 +135,7 @@ public class CaseService {
                 .crime(input.getCrime()));
         c.reference = cases.nextReference(c.missionAcronym, c.reportedOn.getYear());
         cases.persistAndFlush(c);
-        return c;
+        return answered(c);
     }
 
     @Transactional
@@ -134,7 +144,7 @@ public class CaseService {
         ETags.requireMatch(ifMatch, c.version);
         CaseDetails.apply(c, input);
         cases.flush();
-        return c;
+        return answered(c);
     }
 
     @Transactional
@@ -143,7 +153,7 @@ public class CaseService {
         ETags.requireMatch(ifMatch, c.version);
         CaseDetails.apply(c, mergePatch.apply(CaseMapper.asUpdate(c), patch, CaseUpdate.class));
         cases.flush();
-        return c;
+        return answered(c);
     }
 
     @Transactional
@@ -163,7 +173,7 @@ public class CaseService {
         c.closedOn = CaseWorkflow.isClosed(c.kind, target) ? today() : null;
         auditReason.set(input.getReason());
         cases.flush();
-        return c;
+        return answered(c);
     }
 
     @Transactional

@@ -40,13 +40,15 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper json;
     private final SecurityIdentity caller;
+    private final CallerScope scope;
     private final Duration retention;
 
-    Idempotency(EntityManager em, ObjectMapper json, SecurityIdentity caller,
+    Idempotency(EntityManager em, ObjectMapper json, SecurityIdentity caller, CallerScope scope,
                 @ConfigProperty(name = "a4p.idempotency.retention") Duration retention) {
         this.em = em;
         this.json = json;
         this.caller = caller;
+        this.scope = scope;
         this.retention = retention;
     }
 
@@ -60,7 +62,10 @@ public class Idempotency {
             return create.get();
         }
         String who = caller.getPrincipal().getName();
-        String fingerprint = fingerprint(operation, request);
+        // The caller's roles and missions are part of the request: a replay never answers a token
+        // that could not have made the first call.
+        String fingerprint = fingerprint(operation + "\n" + new java.util.TreeSet<>(caller.getRoles())
+                + "\n" + new java.util.TreeSet<>(scope.missions()), request);
         int claimed = em.createNativeQuery("""
                         INSERT INTO idempotency_key (caller, idempotency_key, request_fingerprint, expires_at)
                         VALUES (:caller, :key, :fingerprint, now() + make_interval(secs => :seconds))
@@ -77,6 +82,11 @@ public class Idempotency {
         if (claimed == 0) {
             return replay(who, key, fingerprint);
         }
+        // Expired keys are dropped a few at a time by the requests that add keys, so the table
+        // stays bounded without a scheduler.
+        em.createNativeQuery("""
+                        DELETE FROM idempotency_key WHERE ctid IN (
+                            SELECT ctid FROM idempotency_key WHERE expires_at < now() LIMIT 20)""").executeUpdate();
         Response response = create.get();
         em.flush();
         em.createNativeQuery("""
@@ -102,9 +112,6 @@ public class Idempotency {
         if (!fingerprint.equals(stored[0])) {
             throw ProblemException.unprocessable("/problems/idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was already used with a different request; use a new key.");
-        }
-        if (stored[1] == null) {
-            throw ProblemException.conflict("A request with this Idempotency-Key is still being processed.");
         }
         Response.ResponseBuilder response = Response.status(((Number) stored[1]).intValue());
         read((String) stored[2]).forEach(response::header);

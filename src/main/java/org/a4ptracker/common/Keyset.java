@@ -58,7 +58,11 @@ public record Keyset(int limit, List<String> after) {
 
     public java.time.LocalDate afterDate(int index) {
         try {
-            return java.time.LocalDate.parse(after.get(index));
+            java.time.LocalDate date = java.time.LocalDate.parse(after.get(index));
+            if (!StorableValues.isStorable(date)) {
+                throw invalidCursor();
+            }
+            return date;
         } catch (java.time.format.DateTimeParseException e) {
             throw invalidCursor();
         }

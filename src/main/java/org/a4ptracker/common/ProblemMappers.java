@@ -115,6 +115,8 @@ public class ProblemMappers {
                 pointer.append('/').append(missing.group(1));
             }
             detail = "must not be null";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() == java.time.LocalDate.class) {
+            detail = StorableValues.DATE_RANGE;
         } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
             detail = "has a value that is not allowed here";
         } else {
@@ -210,11 +212,20 @@ public class ProblemMappers {
     }
 
     /**
-     * A write that PostgreSQL refused for data integrity (SQLSTATE class 23) is the client's
-     * conflict, not a server fault: usually two requests racing past a service's own check.
+     * Database refusals that a client's request caused are answered as such, not as server
+     * faults: a write that lost a race (optimistic lock, or an integrity constraint, SQLSTATE
+     * class 23, that a service's own check let through) is 412 or 409; a value the database
+     * cannot hold (SQLSTATE class 22) is 400. Services validate first; this is the safety net.
      */
     private static ProblemException integrityViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return new ProblemException(412, "/problems/precondition-failed", "Precondition failed",
+                        "The resource changed while this request was processed: read it again and retry.");
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return ProblemException.invalid("A value is outside what can be stored.", null);
+            }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return switch (sql.getSQLState()) {
                     case "23505" -> ProblemException.conflict(
@@ -359,7 +370,7 @@ public class ProblemMappers {
             return "must be a UUID";
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date (YYYY-MM-DD)";
+            return StorableValues.DATE_RANGE + " (YYYY-MM-DD)";
         }
         if (type == java.time.OffsetDateTime.class) {
             return "must be a date-time with an offset (RFC 3339)";
@@ -374,7 +385,7 @@ public class ProblemMappers {
     private static boolean converts(Class<?> type, String value) {
         try {
             if (type == Boolean.class || type == boolean.class) {
-                return StrictBooleans.parse(value) != null;
+                return StrictParams.parseBoolean(value) != null;
             } else if (type == Integer.class || type == int.class) {
                 Integer.valueOf(value.trim());
             } else if (type == Long.class || type == long.class) {
@@ -384,7 +395,7 @@ public class ProblemMappers {
             } else if (type == UUID.class) {
                 UUID.fromString(value);
             } else if (type == java.time.LocalDate.class) {
-                java.time.LocalDate.parse(value);
+                return StrictParams.parseDate(value) != null;
             } else if (type == java.time.OffsetDateTime.class) {
                 java.time.OffsetDateTime.parse(value);
             } else if (type.isEnum()) {

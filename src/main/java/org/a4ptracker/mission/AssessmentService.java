@@ -18,6 +18,7 @@ import org.a4ptracker.common.CallerScope;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.StorableValues;
 import org.a4ptracker.priority.IndicatorEntity;
 import org.a4ptracker.priority.IndicatorRepository;
 
@@ -72,6 +73,7 @@ public class AssessmentService {
         AssessmentEntity assessment = require(acronym, id);
         ETags.requireMatch(ifMatch, assessment.version);
         assessments.delete(assessment);
+        assessments.flush();
     }
 
     /** The indicators named by these assessments, to show their codes. */
@@ -113,6 +115,7 @@ public class AssessmentService {
             } else if (!seen.add(indicatorId)) {
                 errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id", "appears more than once"));
             }
+            StorableValues.checkMeasure("/indicator_values/" + i + "/value", values.get(i).getValue(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

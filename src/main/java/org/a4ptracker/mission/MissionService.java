@@ -104,6 +104,7 @@ public class MissionService {
                     + "; close the mission instead of deleting it.");
         }
         missions.delete(mission);
+        missions.flush();
     }
 
     private void apply(MissionEntity mission, MissionUpdate input) {

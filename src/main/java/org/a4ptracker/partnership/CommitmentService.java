@@ -84,6 +84,7 @@ public class CommitmentService {
         CommitmentEntity commitment = require(partnership, id);
         ETags.requireMatch(ifMatch, commitment.version);
         commitments.delete(commitment);
+        commitments.flush();
     }
 
     private CommitmentEntity require(UUID partnership, UUID id) {

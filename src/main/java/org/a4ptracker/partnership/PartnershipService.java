@@ -121,6 +121,7 @@ public class PartnershipService {
                     + "; terminate the partnership instead of deleting it.");
         }
         partnerships.delete(partnership);
+        partnerships.flush();
     }
 
     private void update(PartnershipEntity partnership, PartnershipUpdate input) {

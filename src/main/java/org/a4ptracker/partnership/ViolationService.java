@@ -68,6 +68,7 @@ public class ViolationService {
         ViolationEntity violation = require(partnership, id);
         ETags.requireMatch(ifMatch, violation.version);
         violations.delete(violation);
+        violations.flush();
     }
 
     private ViolationEntity require(UUID partnership, UUID id) {

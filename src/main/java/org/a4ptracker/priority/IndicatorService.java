@@ -13,13 +13,12 @@ import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.StorableValues;
 
 @ApplicationScoped
 public class IndicatorService {
 
     /** numeric(14,4) in V2__priorities_and_indicators.sql. */
-    private static final int PRECISION = 14;
-    private static final int SCALE = 4;
 
     private final PriorityRepository priorities;
     private final IndicatorRepository indicators;
@@ -84,22 +83,7 @@ public class IndicatorService {
                     + " value(s) recorded in assessments; it cannot be deleted.");
         }
         indicators.delete(indicator);
-    }
-
-    /**
-     * Baselines and targets are stored as numeric(14,4): a bigger number would fail in the
-     * database (a 500) and more decimals would be rounded silently, so both are a 400.
-     */
-    private static void checkStorable(String pointer, BigDecimal value, List<ProblemError> errors) {
-        if (value == null) {
-            return;
-        }
-        BigDecimal plain = value.stripTrailingZeros();
-        if (plain.scale() > SCALE || plain.precision() - plain.scale() > PRECISION - SCALE) {
-            errors.add(new ProblemError().pointer(pointer)
-                    .detail("must have at most " + (PRECISION - SCALE) + " digits before the decimal point and "
-                            + SCALE + " after it"));
-        }
+        indicators.flush();
     }
 
     private static ProblemException duplicateCode(String priorityCode, String code) {
@@ -127,8 +111,8 @@ public class IndicatorService {
             throw duplicateCode(indicator.priorityCode, input.getCode());
         }
         List<ProblemError> errors = new ArrayList<>();
-        checkStorable("/baseline", input.getBaseline(), errors);
-        checkStorable("/target", input.getTarget(), errors);
+        StorableValues.checkMeasure("/baseline", input.getBaseline(), errors);
+        StorableValues.checkMeasure("/target", input.getTarget(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.",
                     errors);

@@ -181,11 +181,12 @@ class CaseResourceTest {
         as("reader").get(CASES + "/" + id).then().statusCode(200);
         as("conduct_officer").get(CASES + "/" + id).then().statusCode(200);
         as("conduct_officer").queryParam("as_of", Instant.now().toString()).get(CASES + "/" + id).then().statusCode(200);
+        // the creation's answer showed the full case too
         as("admin").get(CASES + "/" + id + "/reads").then()
                 .statusCode(200)
-                .body("items", hasSize(2))
-                .body("items.reader", contains("test-conduct_officer", "test-conduct_officer"))
-                .body("items.view", contains("as_of", "current"))
+                .body("items", hasSize(3))
+                .body("items.reader", contains("test-conduct_officer", "test-conduct_officer", "test-conduct_officer"))
+                .body("items.view", contains("as_of", "current", "current"))
                 .body("items[0].read_at", notNullValue());
         as("admin").queryParam("limit", 1).get(CASES + "/" + id + "/reads").then()
                 .statusCode(200).body("items", hasSize(1)).body("next_cursor", notNullValue());
@@ -369,5 +370,39 @@ class CaseResourceTest {
         String etag = as("admin").get("/missions/" + mission).then().extract().header("ETag");
         as("admin").header("If-Match", etag).delete("/missions/" + mission).then()
                 .statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("1 accountability case(s)"));
+    }
+
+    @Test
+    void aFutureAsOfShowsTheCaseAsItIsNow() {
+        String mission = createMission("2019-01-01");
+        String id = create(sea(mission, "2021-03-05"));
+        move(id, "preliminary_assessment");
+        invalid("reader").queryParam("as_of", "+999999999-12-31T23:59:59-18:00").get(CASES + "/" + id).then()
+                .statusCode(200).body("status", equalTo("preliminary_assessment"));
+    }
+
+    @Test
+    void redactedHistoriesDoNotNameChangesToVictimRecords() {
+        String mission = createMission("2019-01-01");
+        var created = sea(mission, "2021-03-05");
+        String id = create(created);
+        var update = updateOf(created);
+        misconductOf(update).put("victims", List.of(org.a4ptracker.support.Cases.victim("male", "minor")));
+        misconductOf(update).put("alleged_perpetrators", 2);
+        as("conduct_officer").header("If-Match", "\"0\"").body(update).put(CASES + "/" + id).then().statusCode(200);
+        as("conduct_officer").get(CASES + "/" + id + "/history").then().statusCode(200)
+                .body("items[1].changed_fields", containsInAnyOrder("misconduct.alleged_perpetrators", "misconduct.victims"));
+        as("reader").get(CASES + "/" + id + "/history").then().statusCode(200)
+                .body("items[1].changed_fields", contains("misconduct.alleged_perpetrators"))
+                .body("items[0].changed_fields", not(hasItem("misconduct.victims")));
+    }
+
+    @Test
+    void aReplayNeedsTheSameRolesAndMissionsAsTheFirstCall() {
+        String mission = createMission("2019-01-01");
+        var body = sea(mission, "2021-03-05");
+        as("conduct_officer").header("Idempotency-Key", "scope-" + mission).body(body).post(CASES).then().statusCode(201);
+        asIn(List.of(mission), "conduct_officer").header("Idempotency-Key", "scope-" + mission).body(body).post(CASES)
+                .then().statusCode(422).contentType(PROBLEM_JSON).body("type", equalTo("/problems/idempotency-key-reused"));
     }
 }

@@ -196,4 +196,14 @@ class AssessmentResourceTest {
                 .body("detail", containsString("1 value(s) recorded in assessments"));
         as("reader").get(path).then().statusCode(200);
     }
+
+    @Test
+    void indicatorValuesMustFitTheStoredPrecision() {
+        String acronym = createMission("2019-05-01");
+        var body = new HashMap<>(assessment("P5", "2022-Q3", "on_track", 75));
+        body.put("indicator_values", List.of(Map.of("indicator_id", indicatorId("P5", "P5-02"), "value", 1e20)));
+        as("editor").body(body).post("/missions/" + acronym + "/assessments").then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains("/indicator_values/0/value"));
+    }
 }

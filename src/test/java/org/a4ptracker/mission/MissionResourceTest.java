@@ -313,4 +313,14 @@ class MissionResourceTest {
                 .statusCode(400).contentType(PROBLEM_JSON);
         as("reader").queryParam("q", "%").get("/missions").then().statusCode(200).body("items", not(hasSize(12 + 1000)));
     }
+
+    @Test
+    void datesOutsideWhatCanBeStoredAreRejected() {
+        as("admin").body(mission(newAcronym(), "0000-06-01")).post("/missions").then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains("/start_date"))
+                .body("errors[0].detail", containsString("between 0001-01-01 and 9999-12-31"));
+        invalid("reader").queryParam("started_after", "+10000-01-01").get("/missions").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors.parameter", contains("started_after"));
+    }
 }
