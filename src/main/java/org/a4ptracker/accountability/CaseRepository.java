@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.a4ptracker.common.CallerScope;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.TextSearch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -68,8 +69,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         }
         if (filter.reference() != null) {
             where.add("lower(reference) like :reference");
-            params.and("reference", "%" + filter.reference().toLowerCase().replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("reference", TextSearch.containing(filter.reference()));
         }
         if (filter.overdue() != null) {
             where.add((filter.overdue() ? "" : "not ") + "(category = 'sea' and id in (:overdueIds))");
@@ -130,12 +130,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 .setParameter("id", caseId)
                 .setParameter("limit", keyset.fetchSize());
         if (!keyset.firstPage()) {
-            try {
-                query.setParameter("kAt", OffsetDateTime.parse(keyset.after(0)));
-                query.setParameter("kId", Long.parseLong(keyset.after(1)));
-            } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-                throw ProblemException.invalidParameter("cursor", "is not a cursor returned by this list");
-            }
+            query.setParameter("kAt", keyset.afterInstant(0)).setParameter("kId", keyset.afterLong(1));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -68,6 +68,22 @@ public record Keyset(int limit, List<String> after) {
         }
     }
 
+    public long afterLong(int index) {
+        try {
+            return Long.parseLong(after.get(index));
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
+    public java.time.OffsetDateTime afterInstant(int index) {
+        try {
+            return java.time.OffsetDateTime.parse(after.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
     private static ProblemException invalidCursor() {
         return ProblemException.invalidParameter("cursor", "is not a cursor returned by this list");
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.a4ptracker.common.CallerScope;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.TextSearch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -46,8 +47,7 @@ public class MissionRepository implements PanacheRepositoryBase<MissionEntity, S
         }
         if (filter.text() != null) {
             where.add("(lower(acronym) like :text or lower(nameEn) like :text or lower(nameFr) like :text)");
-            params.and("text", "%" + filter.text().toLowerCase().replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", TextSearch.containing(filter.text()));
         }
         if (filter.startedAfter() != null) {
             where.add("startDate >= :after");

@@ -128,15 +128,7 @@ public class PartnershipResource implements PartnershipsApi {
     public Response listPartnershipHistory(UUID partnershipId, Integer limit, String cursor) {
         Keyset keyset = Keyset.of(limit, cursor, 1);
         List<PartnershipHistory.Revision> all = reports.history(partnershipId);
-        long after = Long.MAX_VALUE;
-        if (!keyset.firstPage()) {
-            try {
-                after = Long.parseLong(keyset.after(0));
-            } catch (NumberFormatException e) {
-                throw org.a4ptracker.common.ProblemException.invalidParameter("cursor", "is not a cursor returned by this list");
-            }
-        }
-        long from = after;
+        long from = keyset.firstPage() ? Long.MAX_VALUE : keyset.afterLong(0);
         List<PartnershipHistory.Revision> rest = all.stream().filter(r -> r.number() < from)
                 .limit(keyset.fetchSize()).toList();
         Keyset.Page<PartnershipRevision> page = keyset.page(rest, r -> List.of(String.valueOf(r.number())))
