@@ -1,7 +1,6 @@
 package org.a4ptracker.accountability;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,19 +9,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
+import org.a4ptracker.common.VersionedEntity;
 
 /** A misconduct case or a crime against peacekeepers; every change is kept by Envers. */
 @Entity
 @Audited
 @Table(name = "accountability_case")
-public class CaseEntity {
+public class CaseEntity extends VersionedEntity {
 
     public static final String MISCONDUCT = "misconduct";
     public static final String CRIME = "crime_against_peacekeepers";
@@ -141,17 +138,6 @@ public class CaseEntity {
 
     @Column(name = "suspects_acquitted")
     public Integer suspectsAcquitted;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public boolean isMisconduct() {
         return MISCONDUCT.equals(kind);

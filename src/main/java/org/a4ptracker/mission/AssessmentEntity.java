@@ -2,7 +2,6 @@ package org.a4ptracker.mission;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,15 +16,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.a4ptracker.common.VersionedEntity;
+
 
 /** How a mission did on one priority in one reporting quarter. */
 @Entity
 @Table(name = "assessment")
-public class AssessmentEntity {
+public class AssessmentEntity extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -49,17 +47,6 @@ public class AssessmentEntity {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "assessment_indicator_value", joinColumns = @JoinColumn(name = "assessment_id"))
     public List<IndicatorValue> indicatorValues = new ArrayList<>();
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     @Embeddable
     public static class IndicatorValue {

@@ -1,23 +1,20 @@
 package org.a4ptracker.mission;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
+import org.a4ptracker.common.VersionedEntity;
 
 /** A peacekeeping operation. */
 @Entity
 @Table(name = "mission")
-public class MissionEntity {
+public class MissionEntity extends VersionedEntity {
 
     @Id
     public String acronym;
@@ -50,17 +47,6 @@ public class MissionEntity {
     public String headquarters;
 
     public String status;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     /** Whether the quarter starting on {@code periodStart} overlaps the mission's life. */
     public boolean runsDuring(ReportingPeriod period) {

@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,17 +10,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
+import org.a4ptracker.common.VersionedEntity;
 
 /** A joint commitment of a partnership (safety and security, performance, transition...). */
 @Entity
 @Table(name = "partnership_commitment")
 @Audited
-public class CommitmentEntity {
+public class CommitmentEntity extends VersionedEntity {
 
     /** The statuses still open: a commitment in one of them past its due date is overdue. */
     static final List<String> OPEN = List.of("planned", "in_progress");
@@ -54,17 +51,6 @@ public class CommitmentEntity {
     public LocalDate dueDate;
 
     public String status;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     boolean overdueOn(LocalDate today) {
         return dueDate != null && dueDate.isBefore(today) && OPEN.contains(status);

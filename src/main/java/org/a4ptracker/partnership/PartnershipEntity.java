@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +10,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
+import org.a4ptracker.common.VersionedEntity;
 
 /**
  * The cooperation between a mission and one of its host countries: the agreement in force, focal
@@ -27,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "host_country_partnership")
 @Audited
-public class PartnershipEntity {
+public class PartnershipEntity extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -70,17 +67,6 @@ public class PartnershipEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "transition_benchmarks")
     public List<BenchmarkData> transitionBenchmarks = new ArrayList<>();
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     /** A focal point as stored: a function and how to reach it, never a person's private data. */
     public record FocalPointData(String function, String organisation, String contactChannel) {

@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,17 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
+import org.a4ptracker.common.VersionedEntity;
 
 /** A violation of the status-of-forces (or status-of-mission) agreement and its follow-up. */
 @Entity
 @Table(name = "partnership_violation")
 @Audited
-public class ViolationEntity {
+public class ViolationEntity extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -49,15 +46,4 @@ public class ViolationEntity {
 
     @Column(name = "resolution_note")
     public String resolutionNote;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

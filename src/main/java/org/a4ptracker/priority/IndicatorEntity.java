@@ -1,7 +1,6 @@
 package org.a4ptracker.priority;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,15 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.a4ptracker.common.VersionedEntity;
+
 
 /** A measure of progress on one priority, with baseline and target. */
 @Entity
 @Table(name = "indicator")
-public class IndicatorEntity {
+public class IndicatorEntity extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -44,15 +42,4 @@ public class IndicatorEntity {
 
     @Column(name = "data_source")
     public String dataSource;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }
