@@ -43,6 +43,7 @@ import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.a4ptracker.common.Dates;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CaseResource implements AccountabilityCasesApi {
@@ -66,7 +67,7 @@ public class CaseResource implements AccountabilityCasesApi {
         var filter = new CaseRepository.Filter(text(kind), mission, text(status), text(category), reportedFrom,
                 reportedTo, overdue, reference);
         Keyset.Page<CaseEntity> page = service.list(filter, Keyset.of(limit, cursor, 2));
-        LocalDate today = CaseService.today();
+        LocalDate today = Dates.today();
         return Response.ok(new CasePage()
                 .items(page.items().stream().map(c -> CaseMapper.toSummary(c, today, service.targetDays())).toList())
                 .nextCursor(page.nextCursor())).build();
@@ -205,7 +206,7 @@ public class CaseResource implements AccountabilityCasesApi {
     }
 
     private Response current(Response.ResponseBuilder response, CaseEntity c) {
-        return response.entity(CaseMapper.toApi(c, service.fullView(), CaseService.today(), service.targetDays()))
+        return response.entity(CaseMapper.toApi(c, service.fullView(), Dates.today(), service.targetDays()))
                 .header(HttpHeaders.ETAG, ETags.of(c.version))
                 .build();
     }

@@ -33,6 +33,7 @@ import org.hibernate.envers.query.AuditEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.a4ptracker.common.Dates;
 
 @ApplicationScoped
 public class CaseService {
@@ -71,10 +72,6 @@ public class CaseService {
         return targetDays;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
-    }
-
     /** Conduct officers and admins see victims and paternity claims; everyone else gets counts. */
     public boolean fullView() {
         return caller.hasRole(Roles.CONDUCT_OFFICER) || caller.hasRole(Roles.ADMIN);
@@ -82,7 +79,7 @@ public class CaseService {
 
     @Transactional
     public Keyset.Page<CaseEntity> list(CaseRepository.Filter filter, Keyset keyset) {
-        return cases.page(filter, scope, keyset, today(), targetDays);
+        return cases.page(filter, scope, keyset, Dates.today(), targetDays);
     }
 
     /** The case now, or as it was at {@code asOf}; a full view is logged. */
@@ -91,7 +88,7 @@ public class CaseService {
         CaseEntity current = cases.require(id, scope);
         View view;
         if (asOf == null) {
-            view = new View(current, fullView(), today(), true);
+            view = new View(current, fullView(), Dates.today(), true);
         } else {
             // A future instant shows the case as it is now (and keeps date arithmetic in range).
             OffsetDateTime instant = asOf.toInstant().isAfter(java.time.Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
@@ -170,7 +167,7 @@ public class CaseService {
         }
         c.statusBeforeDormant = CaseWorkflow.DORMANT.equals(target) ? c.status : null;
         c.status = target;
-        c.closedOn = CaseWorkflow.isClosed(c.kind, target) ? today() : null;
+        c.closedOn = CaseWorkflow.isClosed(c.kind, target) ? Dates.today() : null;
         auditReason.set(input.getReason());
         cases.flush();
         return answered(c);

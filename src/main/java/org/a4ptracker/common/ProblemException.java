@@ -37,6 +37,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "/problems/not-found", "Not found", detail);
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "/problems/forbidden", "Not allowed", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "/problems/conflict", "Conflict", detail);
     }

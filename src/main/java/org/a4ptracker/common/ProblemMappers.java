@@ -182,8 +182,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(problem(403, "/problems/forbidden", "Not allowed",
-                "Your roles do not allow this operation.", uri)).build();
+        return problem(ProblemException.forbidden("Your roles do not allow this operation."), uri);
     }
 
     @ServerExceptionMapper

@@ -54,8 +54,7 @@ public class MissionService {
     @Transactional
     public MissionEntity create(MissionCreate input) {
         if (!scope.sees(input.getAcronym())) {
-            throw new ProblemException(403, "/problems/forbidden", "Not allowed",
-                    "Mission " + input.getAcronym() + " is outside the missions your token covers.");
+            throw ProblemException.forbidden("Mission " + input.getAcronym() + " is outside the missions your token covers.");
         }
         if (missions.findById(input.getAcronym()) != null) {
             throw ProblemException.conflict("Mission " + input.getAcronym() + " already exists.");

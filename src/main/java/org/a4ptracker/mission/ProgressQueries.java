@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.common.Dates;
 
 /** The progress roll-ups, computed by PostgreSQL: only the answer's rows reach Java. */
 @ApplicationScoped
@@ -59,8 +60,8 @@ class ProgressQueries {
                 .setParameter("mission", mission)
                 .setParameter("threshold", TREND_THRESHOLD)
                 .getResultList();
-        return rows.stream().map(r -> new PriorityRow((String) r[0], date(r[1]), (String) r[2], integer(r[3]),
-                date(r[4]), (String) r[5], integer(r[6]), (String) r[7])).toList();
+        return rows.stream().map(r -> new PriorityRow((String) r[0], Dates.fromSql(r[1]), (String) r[2], integer(r[3]),
+                Dates.fromSql(r[4]), (String) r[5], integer(r[6]), (String) r[7])).toList();
     }
 
     List<IndicatorRow> indicators(String mission) {
@@ -78,7 +79,7 @@ class ProgressQueries {
                 .setParameter("mission", mission)
                 .getResultList();
         return rows.stream().map(r -> new IndicatorRow((String) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (BigDecimal) r[4], (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], date(r[8]),
+                (BigDecimal) r[4], (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], Dates.fromSql(r[8]),
                 (BigDecimal) r[9])).toList();
     }
 
@@ -90,7 +91,7 @@ class ProgressQueries {
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
-        return date(query.getSingleResult());
+        return Dates.fromSql(query.getSingleResult());
     }
 
     /**
@@ -119,7 +120,7 @@ class ProgressQueries {
     List<MissionRatingRow> missionRatings(String priority, LocalDate period, CallerScope scope) {
         List<Object[]> rows = bind(em.createNativeQuery(latestPerMission(scope) + " ORDER BY r.acronym"),
                 priority, period, scope).getResultList();
-        return rows.stream().map(r -> new MissionRatingRow((String) r[0], date(r[1]), (String) r[2], integer(r[3])))
+        return rows.stream().map(r -> new MissionRatingRow((String) r[0], Dates.fromSql(r[1]), (String) r[2], integer(r[3])))
                 .toList();
     }
 
@@ -138,12 +139,6 @@ class ProgressQueries {
         return query;
     }
 
-    private static LocalDate date(Object value) {
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return (LocalDate) value;
-    }
 
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();

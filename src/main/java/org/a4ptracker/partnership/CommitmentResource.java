@@ -18,6 +18,7 @@ import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Idempotency;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.Roles;
+import org.a4ptracker.common.Dates;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CommitmentResource implements CommitmentsApi {
@@ -33,7 +34,7 @@ public class CommitmentResource implements CommitmentsApi {
     @Override
     public Response listCommitments(UUID partnershipId, CommitmentStatus status, CommitmentArea area,
                                     CommitmentOwner owner, Boolean overdue, Integer limit, String cursor) {
-        LocalDate today = CommitmentService.today();
+        LocalDate today = Dates.today();
         var filter = new CommitmentRepository.Filter(status == null ? null : status.toString(),
                 area == null ? null : area.toString(), owner == null ? null : owner.toString(), overdue, today);
         var page = service.list(partnershipId, filter, Keyset.of(limit, cursor, 2)).map(c -> PartnershipMapper.toApi(c, today));
@@ -69,7 +70,7 @@ public class CommitmentResource implements CommitmentsApi {
     }
 
     private static Response withETag(Response.ResponseBuilder response, CommitmentEntity commitment) {
-        return response.entity(PartnershipMapper.toApi(commitment, CommitmentService.today()))
+        return response.entity(PartnershipMapper.toApi(commitment, Dates.today()))
                 .header(HttpHeaders.ETAG, ETags.of(commitment.version)).build();
     }
 }

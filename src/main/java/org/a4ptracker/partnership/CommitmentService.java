@@ -1,7 +1,5 @@
 package org.a4ptracker.partnership;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import org.a4ptracker.common.CallerScope;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.Dates;
 
 @ApplicationScoped
 public class CommitmentService {
@@ -29,11 +28,6 @@ public class CommitmentService {
         this.commitments = commitments;
         this.em = em;
         this.scope = scope;
-    }
-
-    /** The day overdue is judged against. */
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 
     @Transactional

@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.a4ptracker.accountability.CaseStatisticsQueries;
 import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.common.Dates;
 
 /** Read-only views of a partnership: its summary and its audit history, both scoped to the caller. */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class PartnershipReports {
     @Transactional
     Summary summary(UUID id) {
         PartnershipEntity p = partnerships.require(id, scope);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Dates.today();
         return new Summary(p.missionAcronym, p.countryCode, today,
                 queries.openViolationsByType(id, today),
                 queries.trend(id, today),

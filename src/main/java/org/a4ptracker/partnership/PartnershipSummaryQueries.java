@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.a4ptracker.common.Dates;
 
 /** The partnership summary, computed by PostgreSQL: only the answer's rows reach Java. */
 @ApplicationScoped
@@ -87,7 +88,7 @@ class PartnershipSummaryQueries {
                 .setParameter("today", today)
                 .setParameter("max", OVERDUE_LISTED)
                 .getResultList();
-        return rows.stream().map(r -> new Overdue((UUID) r[0], (String) r[1], date(r[2]))).toList();
+        return rows.stream().map(r -> new Overdue((UUID) r[0], (String) r[1], Dates.fromSql(r[2]))).toList();
     }
 
     /** The transition plan's benchmarks per status (statuses without any are absent). */
@@ -104,7 +105,4 @@ class PartnershipSummaryQueries {
         return counts;
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 }

@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.a4ptracker.common.CallerScope;
 import org.a4ptracker.common.ETags;
 import org.a4ptracker.common.Keyset;
 import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.common.Dates;
 
 @ApplicationScoped
 public class ViolationService {
@@ -79,7 +79,7 @@ public class ViolationService {
 
     private static void apply(ViolationEntity violation, ViolationInput input) {
         List<ProblemError> errors = new ArrayList<>();
-        if (input.getOccurredOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+        if (input.getOccurredOn().isAfter(Dates.today())) {
             errors.add(ProblemException.fieldError("/occurred_on", "must not be in the future"));
         }
         boolean resolved = input.getStatus() == ViolationStatus.RESOLVED;

@@ -114,8 +114,7 @@ public class IndicatorService {
         StorableValues.checkMeasure("/baseline", input.getBaseline(), errors);
         StorableValues.checkMeasure("/target", input.getTarget(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.",
-                    errors);
+            throw ProblemException.invalid(errors);
         }
         indicator.code = input.getCode();
         indicator.nameEn = input.getName().getEn();
