@@ -90,7 +90,7 @@ public class CaseResource implements AccountabilityCasesApi {
         return idempotency.create(idempotencyKey, "POST /accountability-cases", input, () -> {
             CaseEntity created = service.create(input);
             return current(Response.created(URI.create("/accountability-cases/" + created.id)), created);
-        });
+        }, id -> getCase(UUID.fromString(id), null));
     }
 
     @Override
@@ -109,7 +109,7 @@ public class CaseResource implements AccountabilityCasesApi {
     @RolesAllowed({Roles.CONDUCT_OFFICER, Roles.ADMIN})
     public Response transitionCase(UUID caseId, TransitionInput input, String ifMatch, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "POST /accountability-cases/" + caseId + "/transitions", input,
-                () -> current(Response.ok(), service.transition(caseId, ifMatch, input)));
+                () -> current(Response.ok(), service.transition(caseId, ifMatch, input)), noLocation -> getCase(caseId, null));
     }
 
     @Override

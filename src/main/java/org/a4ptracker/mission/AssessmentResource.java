@@ -58,7 +58,7 @@ public class AssessmentResource implements AssessmentsApi {
         return idempotency.create(idempotencyKey, "POST /missions/" + acronym + "/assessments", input, () -> {
             AssessmentEntity created = service.create(acronym, input);
             return withETag(Response.created(URI.create("/missions/" + acronym + "/assessments/" + created.id)), created);
-        });
+        }, id -> getAssessment(acronym, UUID.fromString(id)));
     }
 
     @Override

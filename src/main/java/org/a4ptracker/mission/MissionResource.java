@@ -56,7 +56,7 @@ public class MissionResource implements MissionsApi {
         return idempotency.create(idempotencyKey, "POST /missions", input, () -> {
             MissionEntity created = service.create(input);
             return withETag(Response.created(URI.create("/missions/" + created.acronym)), created);
-        });
+        }, this::getMission);
     }
 
     @Override

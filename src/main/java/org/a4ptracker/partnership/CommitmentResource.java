@@ -53,7 +53,7 @@ public class CommitmentResource implements CommitmentsApi {
         return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
             CommitmentEntity created = service.create(partnershipId, input);
             return withETag(Response.created(URI.create(path + "/" + created.id)), created);
-        });
+        }, id -> getCommitment(partnershipId, UUID.fromString(id)));
     }
 
     @Override

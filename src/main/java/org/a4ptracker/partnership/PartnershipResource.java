@@ -67,7 +67,7 @@ public class PartnershipResource implements PartnershipsApi {
         return idempotency.create(idempotencyKey, "POST /host-country-partnerships", input, () -> {
             PartnershipEntity created = service.create(input);
             return withETag(Response.created(URI.create("/host-country-partnerships/" + created.id)), created);
-        });
+        }, id -> getPartnership(UUID.fromString(id)));
     }
 
     @Override

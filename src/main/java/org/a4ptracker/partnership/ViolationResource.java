@@ -53,7 +53,7 @@ public class ViolationResource implements ViolationsApi {
         return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
             ViolationEntity created = service.create(partnershipId, input);
             return withETag(Response.created(URI.create(path + "/" + created.id)), created);
-        });
+        }, id -> getViolation(partnershipId, UUID.fromString(id)));
     }
 
     @Override

@@ -47,7 +47,7 @@ public class IndicatorResource implements IndicatorsApi {
         return idempotency.create(idempotencyKey, "POST /priorities/" + code + "/indicators", input, () -> {
             IndicatorEntity created = service.create(code, input);
             return withETag(Response.created(URI.create("/priorities/" + code + "/indicators/" + created.id)), created);
-        });
+        }, id -> getIndicator(code, UUID.fromString(id)));
     }
 
     @Override

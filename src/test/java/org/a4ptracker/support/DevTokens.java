@@ -56,7 +56,6 @@ public final class DevTokens {
 
     public static String mint(String subject, List<String> roles, List<String> missions, long lifetimeSeconds) {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":" + quote(ISSUER)
                 + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject)
@@ -65,8 +64,14 @@ public final class DevTokens {
                 + ",\"missions\":" + array(missions)
                 + ",\"iat\":" + now
                 + ",\"exp\":" + (now + lifetimeSeconds) + "}";
+        return sign(claims);
+    }
+
+    /** Signs any claims (a JSON object) with the development key, for tests of token rules. */
+    public static String sign(String claimsJson) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64(claims.getBytes(StandardCharsets.UTF_8));
+                + base64(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey());
