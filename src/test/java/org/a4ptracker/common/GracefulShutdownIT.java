@@ -99,7 +99,12 @@ class GracefulShutdownIT {
             writers.add(writer);
         }
 
-        Thread.sleep(1_500);
+        // A steady load first (the first requests of a fresh JVM are slow), then SIGTERM mid-load.
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (answered201(outcomes) < 4 * WRITERS && System.nanoTime() < warm) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
         long sigterm = System.nanoTime();
         app.toHandle().destroy(); // SIGTERM on Linux
         long readinessDown = awaitReadinessDown(port, sigterm);
@@ -145,7 +150,13 @@ class GracefulShutdownIT {
                     case REFUSED -> {
                         if (stored) problems.add(o.code() + ": connection refused but stored");
                     }
-                    case NO_ANSWER, PARTIAL -> problems.add(o.code() + ": cut (" + o.kind() + (stored ? ", stored" : ", not stored") + ")");
+                    // The kernel completes a TCP handshake for the listen queue: a connection made in
+                    // the instant the server closes is reset before the service read anything. Not a
+                    // cut as long as nothing was stored and no byte of an answer was sent.
+                    case NO_ANSWER -> {
+                        if (stored) problems.add(o.code() + ": stored, but the connection closed without an answer");
+                    }
+                    case PARTIAL -> problems.add(o.code() + ": cut mid-answer (" + (stored ? "stored" : "not stored") + ")");
                 }
             }
         }
@@ -157,11 +168,21 @@ class GracefulShutdownIT {
         long createdAfterDown = all.stream()
                 .filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201 && o.startNanos() > readinessDown).count();
         long refused = all.stream().filter(o -> o.kind() == Kind.REFUSED).count();
+        long resetBeforeStart = all.stream().filter(o -> o.kind() == Kind.NO_ANSWER).count();
+        long lastAnsweredStart = all.stream().filter(o -> o.kind() == Kind.ANSWERED).mapToLong(Outcome::startNanos).max().orElse(0);
+        assertTrue(all.stream().filter(o -> o.kind() == Kind.NO_ANSWER).allMatch(o -> o.startNanos() >= lastAnsweredStart),
+                "a connection was reset without an answer while the service still answered others");
         assertTrue(created > WRITERS, "too few writes before SIGTERM to mean anything: " + created);
         assertTrue(readinessDown > 0, "readiness never answered DOWN after SIGTERM");
         assertTrue(createdAfterDown > 0, "readiness DOWN must come first, while writes are still served");
         assertTrue(createdAfterSigterm > 0, "no write was served after SIGTERM");
         assertTrue(refused > 0, "the writers never saw the stopped service refuse connections");
+    }
+
+    private static long answered201(List<Outcome> outcomes) {
+        synchronized (outcomes) {
+            return outcomes.stream().filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201).count();
+        }
     }
 
     /** One writer: POSTs indicators with unique codes, each on a new connection, until the service refuses connections. */

@@ -38,8 +38,24 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean closed;
 
     public FaultProxy(String targetHost, int targetPort) throws IOException {
+        this(0, targetHost, targetPort);
+    }
+
+    public FaultProxy(int listenPort, String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
-        listen(0);
+        listen(listenPort);
+    }
+
+    /**
+     * For trying the packaged service by hand: {@code java src/test/java/org/a4ptracker/support/FaultProxy.java
+     * 8290 127.0.0.1 5432} forwards port 8290 to PostgreSQL; {@code kill -STOP} the process to hang
+     * the "database", {@code kill -CONT} to bring it back, kill it to refuse connections.
+     */
+    public static void main(String[] args) throws Exception {
+        try (FaultProxy proxy = new FaultProxy(Integer.parseInt(args[0]), args[1], Integer.parseInt(args[2]))) {
+            System.out.println("Forwarding 127.0.0.1:" + proxy.port() + " to " + args[1] + ":" + args[2]);
+            Thread.currentThread().join();
+        }
     }
 
     /** The port the service should connect to. */
