@@ -61,6 +61,9 @@ class GracefulShutdownIT {
 
     private EmbeddedPostgres embedded;
     private Process app;
+    /** A database this test created on the configured server, and the server's own, to drop it from. */
+    private Database created;
+    private Database server;
 
     enum Kind { ANSWERED, REFUSED, NO_ANSWER, PARTIAL }
 
@@ -77,6 +80,12 @@ class GracefulShutdownIT {
         }
         if (embedded != null) {
             embedded.close();
+        }
+        if (created != null) {
+            String name = created.url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
+            try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+            }
         }
     }
 
@@ -353,7 +362,9 @@ class GracefulShutdownIT {
             System.out.println("[shutdown] cannot create a database of its own (" + e.getSQLState() + "): using " + url);
             return given;
         }
-        return new Database(url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+        server = given;
+        created = new Database(url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+        return created;
     }
 
     private static Connection connect(Database db) throws SQLException {
