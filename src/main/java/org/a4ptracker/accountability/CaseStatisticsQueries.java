@@ -1,5 +1,6 @@
 package org.a4ptracker.accountability;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.common.CallerScope;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * The published statistics, aggregated by PostgreSQL over the cases the caller may see. The
@@ -34,10 +38,42 @@ public class CaseStatisticsQueries {
     record Row(List<Object> key, Object[] measures) {
     }
 
-    private final EntityManager em;
+    /** Marks a transaction whose statements are already bounded. */
+    private static final Object BOUNDED = new Object();
+    /** How much longer than the statement timeout the driver waits for the database's answer. */
+    private static final long NETWORK_MARGIN_MS = 2_000;
 
-    CaseStatisticsQueries(EntityManager em) {
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transaction;
+    private final Duration statementTimeout;
+
+    CaseStatisticsQueries(EntityManager em, TransactionSynchronizationRegistry transaction,
+                          @ConfigProperty(name = "a4p.statistics.statement-timeout", defaultValue = "10s")
+                          Duration statementTimeout) {
         this.em = em;
+        this.transaction = transaction;
+        this.statementTimeout = statementTimeout;
+    }
+
+    /**
+     * Runs the rest of the current transaction under the statistics statement timeout (SET LOCAL:
+     * it ends with the transaction). PostgreSQL cancels a statement that runs longer (SQLSTATE
+     * 57014), which answers 503. The driver's socket timeout is kept short so that a hung database
+     * answers 503 quickly; it would cut a long statistics query first, so this connection waits for
+     * the statement timeout plus a margin (Agroal restores the connection's setting on return). The
+     * set_config round trip itself still runs under the short socket timeout.
+     */
+    private void boundStatements() {
+        long millis = statementTimeout.toMillis();
+        if (millis <= 0 || transaction.getResource(BOUNDED) != null) {
+            return;
+        }
+        em.createNativeQuery("SELECT set_config('statement_timeout', :limit, true)")
+                .setParameter("limit", millis + "ms")
+                .getSingleResult();
+        int network = (int) Math.min(Integer.MAX_VALUE, millis + NETWORK_MARGIN_MS);
+        em.unwrap(Session.class).doWork(connection -> connection.setNetworkTimeout(Runnable::run, network));
+        transaction.putResource(BOUNDED, Boolean.TRUE);
     }
 
     /** Allegations and victims by sex and age group, per group. */
@@ -131,6 +167,7 @@ public class CaseStatisticsQueries {
         if (filter.reportedTo() != null) {
             where.add("c.reported_on <= :to");
         }
+        boundStatements();
         String select = keys.isEmpty() ? measures : String.join(", ", keys) + ", " + measures;
         String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys) + " ORDER BY " + String.join(", ", keys);
         Query query = em.createNativeQuery("SELECT " + select + " FROM " + from + " WHERE " + String.join(" AND ", where) + groupBy);

@@ -197,6 +197,10 @@ public class ProblemMappers {
         if (integrity != null) {
             return problem(integrity, uri);
         }
+        ProblemException unavailable = DatabaseUnavailable.answer(e, uri.getPath());
+        if (unavailable != null) {
+            return problem(unavailable, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         MDC.put("correlation_id", correlationId);
         try {
