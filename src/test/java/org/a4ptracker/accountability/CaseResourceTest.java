@@ -122,7 +122,7 @@ class CaseResourceTest {
         misconductOf(body).put("personnel_category", "civilian_national");
         misconductOf(body).put("investigations", List.of(investigation("oios", "2021-04-01", "2021-03-01")));
         misconductOf(body).put("member_state_requests", List.of(Map.of("country", "XXX", "sent_on", "2021-04-01")));
-        as("conduct_officer").body(body).post(CASES).then()
+        invalid("conduct_officer").body(body).post(CASES).then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.pointer", containsInAnyOrder("/incident_date", "/incident_date", "/misconduct/sea_type",
                         "/misconduct/perpetrator_nationality", "/misconduct/investigations/0/completed_on",
