@@ -134,7 +134,8 @@ public class ProblemMappers {
             // A oneOf with a discriminator (e.g. `kind`): the discriminator is missing or unknown.
             pointer.append('/').append(oneOfProperty(e));
             detail = ((InvalidTypeIdException) e).getTypeId() == null ? "must not be null" : "has a value that is not allowed here";
-        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isInterface()) {
+        } else if (e instanceof InvalidTypeIdException t && t.getBaseType() != null && t.getBaseType().isInterface()
+                || e instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isInterface()) {
             // A oneOf without a discriminator: the members present match none (or more than one) of its shapes.
             detail = "does not match exactly one of the shapes the contract allows here";
         } else {

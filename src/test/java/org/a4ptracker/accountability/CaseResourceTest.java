@@ -108,6 +108,37 @@ class CaseResourceTest {
     }
 
     @Test
+    void theKindPicksTheShapeOfTheBody() {
+        String mission = createMission("2019-01-01");
+        var noKind = sea(mission, "2021-03-05");
+        noKind.remove("kind");
+        invalid("conduct_officer").body(noKind).post(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains("/kind")).body("errors[0].detail", equalTo("must not be null"));
+        var unknownKind = sea(mission, "2021-03-05");
+        unknownKind.put("kind", "robbery");
+        invalid("conduct_officer").body(unknownKind).post(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/kind"));
+        String id = create(crime(mission, "2021-06-14", pipeline(0, 0, 0, 0, 0, 0)));
+        // A replacement with neither `misconduct` nor `crime` matches none of the contract's shapes.
+        invalid("conduct_officer").header("If-Match", "\"0\"")
+                .body(Map.of("reported_on", "2021-06-14", "incident_date_precision", "unknown")).put(CASES + "/" + id).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains(""))
+                .body("errors[0].detail", equalTo("does not match exactly one of the shapes the contract allows here"));
+        // The other kind's shape is well formed, but not for this case.
+        var misconductPart = sea(mission, "2021-06-14");
+        as("conduct_officer").header("If-Match", "\"0\"")
+                .body(Map.of("reported_on", "2021-06-14", "incident_date_precision", "unknown",
+                        "misconduct", misconductPart.get("misconduct"))).put(CASES + "/" + id).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", containsInAnyOrder("/misconduct", "/crime"));
+        as("reader").get(CASES + "/" + id).then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .body("kind", equalTo("crime_against_peacekeepers")).body("crime.crime_type", notNullValue())
+                .body("misconduct", nullValue());
+    }
+
+    @Test
     void detailsMustMatchTheKindAndTheRules() {
         String mission = createMission("2019-01-01");
         var mixed = sea(mission, "2021-03-05");
@@ -130,11 +161,13 @@ class CaseResourceTest {
         var crimeWithoutDetails = crime(mission, "2021-03-05", pipeline(0, 0, 0, 0, 0, 0));
         crimeWithoutDetails.remove("crime");
         crimeWithoutDetails.put("incident_date_precision", "unknown");
+        // `crime` is required for this kind: the body is refused before any other rule is checked.
         invalid("conduct_officer").body(crimeWithoutDetails).post(CASES).then()
-                .statusCode(400).body("errors.pointer", containsInAnyOrder("/crime", "/incident_date"));
+                .statusCode(400).body("errors.pointer", contains("/crime"))
+                .body("errors[0].detail", equalTo("must not be null"));
         var otherMisconduct = sea(mission, "2021-03-05");
         misconductOf(otherMisconduct).put("category", "other_misconduct");
-        as("conduct_officer").body(otherMisconduct).post(CASES).then()
+        invalid("conduct_officer").body(otherMisconduct).post(CASES).then()
                 .statusCode(400).body("errors.pointer", hasItem("/misconduct/misconduct_level"));
     }
 
