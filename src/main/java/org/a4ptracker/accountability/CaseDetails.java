@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.Crime;
+import org.a4ptracker.api.model.CrimeCaseCreate;
+import org.a4ptracker.api.model.CrimeCaseUpdate;
 import org.a4ptracker.api.model.DatePrecision;
 import org.a4ptracker.api.model.InvestigationInput;
 import org.a4ptracker.api.model.JudicialPipeline;
 import org.a4ptracker.api.model.MemberStateRequest;
+import org.a4ptracker.api.model.MisconductCaseCreate;
+import org.a4ptracker.api.model.MisconductCaseUpdate;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.MisconductInput;
 import org.a4ptracker.api.model.ProblemError;
@@ -27,8 +32,52 @@ final class CaseDetails {
     private CaseDetails() {
     }
 
+    /**
+     * The replaceable details of a case, whichever variant of the contract's {@code oneOf} carried them
+     * (exactly one of {@code misconduct} and {@code crime} is set).
+     */
+    record Input(LocalDate reportedOn, LocalDate incidentDate, DatePrecision incidentDatePrecision,
+                 MisconductInput misconduct, Crime crime) {
+
+        static Input of(CaseCreate create) {
+            if (create instanceof MisconductCaseCreate m) {
+                return new Input(m.getReportedOn(), m.getIncidentDate(), m.getIncidentDatePrecision(), m.getMisconduct(), null);
+            }
+            CrimeCaseCreate k = (CrimeCaseCreate) create;
+            return new Input(k.getReportedOn(), k.getIncidentDate(), k.getIncidentDatePrecision(), null, k.getCrime());
+        }
+
+        static Input of(CaseUpdate update) {
+            if (update instanceof MisconductCaseUpdate m) {
+                return new Input(m.getReportedOn(), m.getIncidentDate(), m.getIncidentDatePrecision(), m.getMisconduct(), null);
+            }
+            CrimeCaseUpdate k = (CrimeCaseUpdate) update;
+            return new Input(k.getReportedOn(), k.getIncidentDate(), k.getIncidentDatePrecision(), null, k.getCrime());
+        }
+
+        MisconductInput getMisconduct() {
+            return misconduct;
+        }
+
+        Crime getCrime() {
+            return crime;
+        }
+
+        LocalDate getReportedOn() {
+            return reportedOn;
+        }
+
+        LocalDate getIncidentDate() {
+            return incidentDate;
+        }
+
+        DatePrecision getIncidentDatePrecision() {
+            return incidentDatePrecision;
+        }
+    }
+
     /** Validates {@code input} for a case of this kind and copies it into {@code c}. */
-    static void apply(CaseEntity c, CaseUpdate input) {
+    static void apply(CaseEntity c, Input input) {
         List<ProblemError> errors = new ArrayList<>();
         checkDates(input, errors);
         if (c.isMisconduct()) {
@@ -64,7 +113,7 @@ final class CaseDetails {
         }
     }
 
-    private static void checkDates(CaseUpdate input, List<ProblemError> errors) {
+    private static void checkDates(Input input, List<ProblemError> errors) {
         LocalDate incident = input.getIncidentDate();
         DatePrecision precision = input.getIncidentDatePrecision();
         if (precision == DatePrecision.UNKNOWN && incident != null) {

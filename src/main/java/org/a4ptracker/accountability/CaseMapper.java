@@ -1,6 +1,7 @@
 package org.a4ptracker.accountability;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseSummary;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.Crime;
+import org.a4ptracker.api.model.CrimeCase;
+import org.a4ptracker.api.model.CrimeCaseSummary;
+import org.a4ptracker.api.model.CrimeCaseUpdate;
 import org.a4ptracker.api.model.CrimeLocation;
 import org.a4ptracker.api.model.CrimeType;
 import org.a4ptracker.api.model.DatePrecision;
@@ -31,6 +35,9 @@ import org.a4ptracker.api.model.InvestigationInput;
 import org.a4ptracker.api.model.JudicialPipeline;
 import org.a4ptracker.api.model.MemberStateRequest;
 import org.a4ptracker.api.model.Misconduct;
+import org.a4ptracker.api.model.MisconductCase;
+import org.a4ptracker.api.model.MisconductCaseSummary;
+import org.a4ptracker.api.model.MisconductCaseUpdate;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.MisconductInput;
 import org.a4ptracker.api.model.PaternityClaim;
@@ -54,10 +61,29 @@ final class CaseMapper {
      * sub-records are left out and only their counts remain, as the UN publishes them.
      */
     static AccountabilityCase toApi(CaseEntity c, boolean full, LocalDate today, int targetDays) {
-        AccountabilityCase api = new AccountabilityCase()
+        if (c.isMisconduct()) {
+            return new MisconductCase()
+                    .id(c.id)
+                    .reference(c.reference)
+                    .kind(CaseKind.MISCONDUCT)
+                    .missionAcronym(c.missionAcronym)
+                    .status(CaseStatus.fromValue(c.status))
+                    .reportedOn(c.reportedOn)
+                    .incidentDate(c.incidentDate)
+                    .incidentDatePrecision(DatePrecision.fromValue(c.incidentDatePrecision))
+                    .closedOn(c.closedOn)
+                    .daysOpen(daysOpen(c, today))
+                    .daysUnderInvestigation(daysUnderInvestigation(c, today))
+                    .overdue(overdue(c, today, targetDays))
+                    .redacted(!full)
+                    .misconduct(misconduct(c, full, today))
+                    .createdAt(utc(c.createdAt))
+                    .updatedAt(utc(c.updatedAt));
+        }
+        return new CrimeCase()
                 .id(c.id)
                 .reference(c.reference)
-                .kind(CaseKind.fromValue(c.kind))
+                .kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS)
                 .missionAcronym(c.missionAcronym)
                 .status(CaseStatus.fromValue(c.status))
                 .reportedOn(c.reportedOn)
@@ -65,32 +91,41 @@ final class CaseMapper {
                 .incidentDatePrecision(DatePrecision.fromValue(c.incidentDatePrecision))
                 .closedOn(c.closedOn)
                 .daysOpen(daysOpen(c, today))
-                .daysUnderInvestigation(daysUnderInvestigation(c, today))
-                .overdue(overdue(c, today, targetDays))
-                .redacted(c.isMisconduct() && !full)
-                .createdAt(c.createdAt == null ? null : c.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedAt(c.updatedAt == null ? null : c.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
-        if (c.isMisconduct()) {
-            api.misconduct(misconduct(c, full, today));
-        } else {
-            api.crime(crime(c));
-        }
-        return api;
+                .overdue(false)
+                .redacted(false)
+                .crime(crime(c))
+                .createdAt(utc(c.createdAt))
+                .updatedAt(utc(c.updatedAt));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime at) {
+        return at == null ? null : at.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     static CaseSummary toSummary(CaseEntity c, LocalDate today, int targetDays) {
-        return new CaseSummary()
+        if (c.isMisconduct()) {
+            return new MisconductCaseSummary()
+                    .id(c.id)
+                    .reference(c.reference)
+                    .kind(CaseKind.MISCONDUCT)
+                    .missionAcronym(c.missionAcronym)
+                    .status(CaseStatus.fromValue(c.status))
+                    .reportedOn(c.reportedOn)
+                    .category(MisconductCategory.fromValue(c.category))
+                    .personnelCategory(PersonnelCategory.fromValue(c.personnelCategory))
+                    .daysOpen(daysOpen(c, today))
+                    .overdue(overdue(c, today, targetDays));
+        }
+        return new CrimeCaseSummary()
                 .id(c.id)
                 .reference(c.reference)
-                .kind(CaseKind.fromValue(c.kind))
+                .kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS)
                 .missionAcronym(c.missionAcronym)
                 .status(CaseStatus.fromValue(c.status))
                 .reportedOn(c.reportedOn)
-                .category(c.category == null ? null : MisconductCategory.fromValue(c.category))
-                .personnelCategory(c.personnelCategory == null ? null : PersonnelCategory.fromValue(c.personnelCategory))
-                .crimeType(c.crimeType == null ? null : CrimeType.fromValue(c.crimeType))
+                .crimeType(CrimeType.fromValue(c.crimeType))
                 .daysOpen(daysOpen(c, today))
-                .overdue(overdue(c, today, targetDays));
+                .overdue(false);
     }
 
     static int daysOpen(CaseEntity c, LocalDate today) {
@@ -191,12 +226,18 @@ final class CaseMapper {
 
     /** The replaceable part of a case, as a PUT body: what a merge patch applies to. */
     static CaseUpdate asUpdate(CaseEntity c) {
-        CaseUpdate update = new CaseUpdate()
+        if (!c.isMisconduct()) {
+            return new CrimeCaseUpdate()
+                    .reportedOn(c.reportedOn)
+                    .incidentDate(c.incidentDate)
+                    .incidentDatePrecision(DatePrecision.fromValue(c.incidentDatePrecision))
+                    .crime(crime(c));
+        }
+        return new MisconductCaseUpdate()
                 .reportedOn(c.reportedOn)
                 .incidentDate(c.incidentDate)
-                .incidentDatePrecision(DatePrecision.fromValue(c.incidentDatePrecision));
-        if (c.isMisconduct()) {
-            update.misconduct(new MisconductInput()
+                .incidentDatePrecision(DatePrecision.fromValue(c.incidentDatePrecision))
+                .misconduct(new MisconductInput()
                     .category(MisconductCategory.fromValue(c.category))
                     .misconductLevel(c.misconductLevel)
                     .seaType(c.seaType == null ? null : SeaType.fromValue(c.seaType))
@@ -216,10 +257,6 @@ final class CaseMapper {
                             .country(r.country()).sentOn(r.sentOn()).answeredOn(r.answeredOn())))
                     .paternityClaims(map(c.paternityClaims, p -> new PaternityClaim()
                             .status(PaternityStatus.fromValue(p.status())).openedOn(p.openedOn()))));
-        } else {
-            update.crime(crime(c));
-        }
-        return update;
     }
 
     /** Members whose changes a redacted view does not learn of, not even by name. */

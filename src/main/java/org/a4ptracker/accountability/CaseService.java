@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.a4ptracker.api.model.CaseCreate;
+import org.a4ptracker.api.model.CaseKind;
+import org.a4ptracker.api.model.CrimeCaseCreate;
+import org.a4ptracker.api.model.MisconductCaseCreate;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.common.AuditReason;
@@ -116,20 +119,18 @@ public class CaseService {
 
     @Transactional
     public CaseEntity create(CaseCreate input) {
-        if (!scope.sees(input.getMissionAcronym()) || missions.findById(input.getMissionAcronym()) == null) {
-            throw ProblemException.notFound("No mission " + input.getMissionAcronym() + ".");
+        String mission = input instanceof MisconductCaseCreate m ? m.getMissionAcronym()
+                : ((CrimeCaseCreate) input).getMissionAcronym();
+        if (!scope.sees(mission) || missions.findById(mission) == null) {
+            throw ProblemException.notFound("No mission " + mission + ".");
         }
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
-        c.kind = input.getKind().toString();
-        c.missionAcronym = input.getMissionAcronym();
+        // The variant Jackson chose from `kind` is the kind (the contract's discriminator).
+        c.kind = (input instanceof MisconductCaseCreate ? CaseKind.MISCONDUCT : CaseKind.CRIME_AGAINST_PEACEKEEPERS).toString();
+        c.missionAcronym = mission;
         c.status = CaseWorkflow.REPORTED;
-        CaseDetails.apply(c, new CaseUpdate()
-                .reportedOn(input.getReportedOn())
-                .incidentDate(input.getIncidentDate())
-                .incidentDatePrecision(input.getIncidentDatePrecision())
-                .misconduct(input.getMisconduct())
-                .crime(input.getCrime()));
+        CaseDetails.apply(c, CaseDetails.Input.of(input));
         c.reference = cases.nextReference(c.missionAcronym, c.reportedOn.getYear());
         cases.persistAndFlush(c);
         return answered(c);
@@ -139,7 +140,7 @@ public class CaseService {
     public CaseEntity replace(UUID id, String ifMatch, CaseUpdate input) {
         CaseEntity c = cases.require(id, scope);
         ETags.requireMatch(ifMatch, c.version);
-        CaseDetails.apply(c, input);
+        CaseDetails.apply(c, CaseDetails.Input.of(input));
         cases.flush();
         return answered(c);
     }
@@ -148,7 +149,15 @@ public class CaseService {
     public CaseEntity patch(UUID id, String ifMatch, JsonNode patch) {
         CaseEntity c = cases.require(id, scope);
         ETags.requireMatch(ifMatch, c.version);
-        CaseDetails.apply(c, mergePatch.apply(CaseMapper.asUpdate(c), patch, CaseUpdate.class));
+        String other = c.isMisconduct() ? "crime" : "misconduct";
+        if (patch != null && patch.has(other)) {
+            throw ProblemException.invalidField("/" + other, c.isMisconduct() ? "is only for crimes against peacekeepers"
+                    : "is only for misconduct cases");
+        }
+        CaseUpdate current = CaseMapper.asUpdate(c);
+        @SuppressWarnings("unchecked")
+        Class<CaseUpdate> variant = (Class<CaseUpdate>) current.getClass();
+        CaseDetails.apply(c, CaseDetails.Input.of(mergePatch.apply(current, patch, variant)));
         cases.flush();
         return answered(c);
     }

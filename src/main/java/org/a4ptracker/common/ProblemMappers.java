@@ -34,6 +34,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -95,6 +96,16 @@ public class ProblemMappers {
         return problem(asProblem(e), uri);
     }
 
+    /** The discriminator property of the oneOf interface Jackson failed to pick a variant of, if any. */
+    private static String oneOfProperty(JsonProcessingException e) {
+        if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null) {
+            com.fasterxml.jackson.annotation.JsonTypeInfo info =
+                    typeId.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+            return info == null || info.use() != com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME ? null : info.property();
+        }
+        return null;
+    }
+
     /** The client's view of a body Jackson could not read: malformed, or the wrong shape at a pointer. */
     static ProblemException asProblem(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping) || e instanceof JsonParseException) {
@@ -119,6 +130,14 @@ public class ProblemMappers {
             detail = StorableValues.DATE_RANGE;
         } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
             detail = "has a value that is not allowed here";
+        } else if (oneOfProperty(e) != null && !oneOfProperty(e).isEmpty()) {
+            // A oneOf with a discriminator (e.g. `kind`): the discriminator is missing or unknown.
+            pointer.append('/').append(oneOfProperty(e));
+            detail = ((InvalidTypeIdException) e).getTypeId() == null ? "must not be null" : "has a value that is not allowed here";
+        } else if (e instanceof InvalidTypeIdException t && t.getBaseType() != null && t.getBaseType().isInterface()
+                || e instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isInterface()) {
+            // A oneOf without a discriminator: the members present match none (or more than one) of its shapes.
+            detail = "does not match exactly one of the shapes the contract allows here";
         } else {
             detail = "has the wrong type";
         }

@@ -108,28 +108,66 @@ class CaseResourceTest {
     }
 
     @Test
+    void theKindPicksTheShapeOfTheBody() {
+        String mission = createMission("2019-01-01");
+        var noKind = sea(mission, "2021-03-05");
+        noKind.remove("kind");
+        invalid("conduct_officer").body(noKind).post(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains("/kind")).body("errors[0].detail", equalTo("must not be null"));
+        var unknownKind = sea(mission, "2021-03-05");
+        unknownKind.put("kind", "robbery");
+        invalid("conduct_officer").body(unknownKind).post(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/kind"));
+        String id = create(crime(mission, "2021-06-14", pipeline(0, 0, 0, 0, 0, 0)));
+        // A replacement with neither `misconduct` nor `crime` matches none of the contract's shapes.
+        invalid("conduct_officer").header("If-Match", "\"0\"")
+                .body(Map.of("reported_on", "2021-06-14", "incident_date_precision", "unknown")).put(CASES + "/" + id).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains(""))
+                .body("errors[0].detail", equalTo("does not match exactly one of the shapes the contract allows here"));
+        // The other kind's shape is well formed, but not for this case.
+        var misconductPart = sea(mission, "2021-06-14");
+        as("conduct_officer").header("If-Match", "\"0\"")
+                .body(Map.of("reported_on", "2021-06-14", "incident_date_precision", "unknown",
+                        "misconduct", misconductPart.get("misconduct"))).put(CASES + "/" + id).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", containsInAnyOrder("/misconduct", "/crime"));
+        as("reader").get(CASES + "/" + id).then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .body("kind", equalTo("crime_against_peacekeepers")).body("crime.crime_type", notNullValue())
+                .body("misconduct", nullValue());
+    }
+
+    @Test
     void detailsMustMatchTheKindAndTheRules() {
         String mission = createMission("2019-01-01");
+        var mixed = sea(mission, "2021-03-05");
+        mixed.put("crime", crime(mission, "2021-03-05", pipeline(0, 0, 0, 0, 0, 0)).get("crime"));
+        // The contract's oneOf: kind misconduct carries `misconduct` and never `crime`.
+        invalid("conduct_officer").body(mixed).post(CASES).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.pointer", contains("/crime"));
         var body = sea(mission, "2021-03-05");
-        body.put("crime", crime(mission, "2021-03-05", pipeline(0, 0, 0, 0, 0, 0)).get("crime"));
         body.put("incident_date", "2021-03-09");
         misconductOf(body).remove("sea_type");
         misconductOf(body).put("personnel_category", "civilian_national");
         misconductOf(body).put("investigations", List.of(investigation("oios", "2021-04-01", "2021-03-01")));
         misconductOf(body).put("member_state_requests", List.of(Map.of("country", "XXX", "sent_on", "2021-04-01")));
-        as("conduct_officer").body(body).post(CASES).then()
+        invalid("conduct_officer").body(body).post(CASES).then()
                 .statusCode(400).contentType(PROBLEM_JSON)
-                .body("errors.pointer", containsInAnyOrder("/crime", "/incident_date", "/incident_date", "/misconduct/sea_type",
+                .body("errors.pointer", containsInAnyOrder("/incident_date", "/incident_date", "/misconduct/sea_type",
                         "/misconduct/perpetrator_nationality", "/misconduct/investigations/0/completed_on",
                         "/misconduct/member_state_requests/0/country"));
         var crimeWithoutDetails = crime(mission, "2021-03-05", pipeline(0, 0, 0, 0, 0, 0));
         crimeWithoutDetails.remove("crime");
         crimeWithoutDetails.put("incident_date_precision", "unknown");
-        as("conduct_officer").body(crimeWithoutDetails).post(CASES).then()
-                .statusCode(400).body("errors.pointer", containsInAnyOrder("/crime", "/incident_date"));
+        // `crime` is required for this kind: the body is refused before any other rule is checked.
+        invalid("conduct_officer").body(crimeWithoutDetails).post(CASES).then()
+                .statusCode(400).body("errors.pointer", contains("/crime"))
+                .body("errors[0].detail", equalTo("must not be null"));
         var otherMisconduct = sea(mission, "2021-03-05");
         misconductOf(otherMisconduct).put("category", "other_misconduct");
-        as("conduct_officer").body(otherMisconduct).post(CASES).then()
+        invalid("conduct_officer").body(otherMisconduct).post(CASES).then()
                 .statusCode(400).body("errors.pointer", hasItem("/misconduct/misconduct_level"));
     }
 
@@ -245,7 +283,7 @@ class CaseResourceTest {
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/status"));
         as("conduct_officer").contentType(MERGE_PATCH).header("If-Match", "\"1\"")
                 .body(Map.of("crime", Map.of("crime_type", "ied"))).patch(path).then()
-                .statusCode(400).contentType(PROBLEM_JSON);
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/crime"));
     }
 
     @Test

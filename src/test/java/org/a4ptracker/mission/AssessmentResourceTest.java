@@ -88,9 +88,9 @@ class AssessmentResourceTest {
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/score"));
         invalid("editor").body(assessment("P3", "2022-Q1", "on_track", -1)).post(path).then()
                 .statusCode(400).body("errors.pointer", contains("/score"));
-        as("editor").body(assessment("P3", "2022-Q1", "on_track", null)).post(path).then()
+        invalid("editor").body(assessment("P3", "2022-Q1", "on_track", null)).post(path).then()
                 .statusCode(400).body("errors[0].detail", equalTo("is required unless the rating is not_assessed"));
-        as("editor").body(assessment("P3", "2022-Q1", "not_assessed", 10)).post(path).then()
+        invalid("editor").body(assessment("P3", "2022-Q1", "not_assessed", 10)).post(path).then()
                 .statusCode(400).body("errors[0].detail", equalTo("must be absent when the rating is not_assessed"));
         as("editor").body(assessment("P3", "2022-Q1", "not_assessed", null)).post(path).then()
                 .statusCode(201).body("score", nullValue());
@@ -202,7 +202,7 @@ class AssessmentResourceTest {
         String acronym = createMission("2019-05-01");
         var body = new HashMap<>(assessment("P5", "2022-Q3", "on_track", 75));
         body.put("indicator_values", List.of(Map.of("indicator_id", indicatorId("P5", "P5-02"), "value", 1e20)));
-        as("editor").body(body).post("/missions/" + acronym + "/assessments").then()
+        invalid("editor").body(body).post("/missions/" + acronym + "/assessments").then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.pointer", contains("/indicator_values/0/value"));
     }

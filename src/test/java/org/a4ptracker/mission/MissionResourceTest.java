@@ -136,7 +136,7 @@ class MissionResourceTest {
     void requiresACountryOrATerritory() {
         var body = new HashMap<>(mission(newAcronym(), "2024-01-01"));
         body.put("host_countries", List.of());
-        as("admin").body(body).post("/missions").then()
+        invalid("admin").body(body).post("/missions").then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.pointer", contains("/host_countries"));
     }
 
@@ -150,7 +150,7 @@ class MissionResourceTest {
                 .body("errors[0].detail", equalTo("must not be before start_date"));
         var closed = new HashMap<>(mission(newAcronym(), "2024-01-01"));
         closed.put("status", "closed");
-        as("admin").body(closed).post("/missions").then()
+        invalid("admin").body(closed).post("/missions").then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].detail", equalTo("is required when status is closed"));
     }

@@ -66,7 +66,7 @@ class ViolationResourceTest {
     @Test
     void theResolutionDateFollowsTheStatusAndTheViolationDate() {
         String path = partnership() + "/violations";
-        as("editor").body(violation("2023-03-14", "denial_of_access", "resolved")).post(path).then()
+        invalid("editor").body(violation("2023-03-14", "denial_of_access", "resolved")).post(path).then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.pointer", contains("/resolution_date"))
                 .body("errors[0].detail", equalTo("is required when status is resolved"));
@@ -76,7 +76,7 @@ class ViolationResourceTest {
                 .body("errors[0].detail", equalTo("must not be before occurred_on"));
         var raised = violation("2023-03-14", "threat", "raised");
         raised.put("resolution_date", "2023-03-20");
-        as("editor").body(raised).post(path).then()
+        invalid("editor").body(raised).post(path).then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].detail", equalTo("must be absent unless status is resolved"));
         as("editor").body(violation(LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(), "threat", "recorded")).post(path)
