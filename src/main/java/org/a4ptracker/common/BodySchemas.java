@@ -19,8 +19,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The request body schemas of the contract the service serves ({@code META-INF/openapi.yaml}),
  * and the check of a JSON document against their <em>shape</em>: JSON types exactly as declared
- * (no coercion), {@code null} only where {@code nullable: true}, no unknown properties. Values
- * (lengths, patterns, enums, ranges, formats) are left to the binding and to bean validation.
+ * (no coercion), {@code null} only where {@code nullable: true}, no unknown properties, integers
+ * within their {@code format}, and strings of {@code format} date or date-time that are one. Other
+ * rules on values (lengths, patterns, enums, ranges) are left to bean validation.
  *
  * <p>Reads the schema language generically: {@code $ref}, {@code allOf}, {@code oneOf}/{@code
  * anyOf} (with a {@code discriminator} when there is one), {@code nullable}, {@code
@@ -84,17 +85,29 @@ final class BodySchemas {
                     errors.add(ProblemException.fieldError(pointer, "must be an array"));
                 }
             }
-            case "string" -> expect(value.isTextual(), "must be a string", pointer, errors);
+            case "string" -> {
+                if (!value.isTextual()) {
+                    errors.add(ProblemException.fieldError(pointer, "must be a string"));
+                } else if ("date".equals(schema.path("format").asText()) && !isStorableDate(value.asText())) {
+                    errors.add(ProblemException.fieldError(pointer, StorableValues.DATE_RANGE));
+                } else if ("date-time".equals(schema.path("format").asText()) && !isDateTime(value.asText())) {
+                    errors.add(ProblemException.fieldError(pointer, "must be a date-time with an offset (RFC 3339)"));
+                }
+            }
             case "number" -> expect(value.isNumber(), "must be a number", pointer, errors);
             case "boolean" -> expect(value.isBoolean(), "must be true or false", pointer, errors);
             case "integer" -> {
                 // 1.0 and 1e2 are not integers here: the contract's integers are written as integers.
                 String format = schema.path("format").asText();
-                boolean fits = value.isIntegralNumber() && ("int32".equals(format) ? value.canConvertToInt()
-                        : !"int64".equals(format) || value.canConvertToLong());
-                expect(fits, "int32".equals(format) ? "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-                        : "int64".equals(format) ? "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                        : "must be an integer", pointer, errors);
+                if (!value.isIntegralNumber()) {
+                    errors.add(ProblemException.fieldError(pointer, "must be an integer"));
+                } else if ("int32".equals(format) && !value.canConvertToInt()) {
+                    errors.add(ProblemException.fieldError(pointer, "must be an integer between " + Integer.MIN_VALUE
+                            + " and " + Integer.MAX_VALUE));
+                } else if ("int64".equals(format) && !value.canConvertToLong()) {
+                    errors.add(ProblemException.fieldError(pointer, "must be an integer between " + Long.MIN_VALUE
+                            + " and " + Long.MAX_VALUE));
+                }
             }
             default -> {
                 // no type: any JSON value but null
@@ -153,6 +166,23 @@ final class BodySchemas {
     private static void expect(boolean ok, String detail, String pointer, List<ProblemError> errors) {
         if (!ok) {
             errors.add(ProblemException.fieldError(pointer, detail));
+        }
+    }
+
+    private static boolean isStorableDate(String text) {
+        try {
+            return StorableValues.isStorable(java.time.LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            java.time.OffsetDateTime.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * contract's is a 400 naming its pointer. A string is not a number ({@code "48"}), a number is not
  * a string or a date ({@code 20240101}), {@code 1.5} and {@code 1.0} are not integers, a boolean
  * is not {@code "true"} or {@code 1}, a single value is not an array and an array is not a single
- * value.
+ * value; a string of format date holds a date, not a date-time or {@code "20240101"}.
  */
 @QuarkusTest
 class TypeCoercionTest {
@@ -79,6 +79,27 @@ class TypeCoercionTest {
                             .map(site -> site.type() + "=" + json(usualMistake(site))).distinct().collect(Collectors.joining(", ")),
                     () -> assertNamed(send(group.getValue().get(0).endpoint(), json(body)), expected));
         });
+    }
+
+    /** A date is a string holding a date, not a date-time or digits; a date-time has its time and offset. */
+    @TestFactory
+    Stream<DynamicTest> dateStringsHoldDates() {
+        List<Site> sites = BodySites.all().stream().filter(site -> "string".equals(site.type())
+                && ("date".equals(site.schema().getFormat()) || "date-time".equals(site.schema().getFormat()))).toList();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (boolean digits : List.of(false, true)) {
+            Function<Site, Object> mistake = site -> digits ? "20240101"
+                    : "date".equals(site.schema().getFormat()) ? "2024-01-01T00:00:00Z" : "2024-01-01";
+            BodySites.bySharedObject(sites).forEach((key, group) -> {
+                Object body = BodySites.bodyWith(group, mistake);
+                Map<String, String> expected = group.stream().collect(Collectors.toMap(Site::pointer,
+                        site -> "date".equals(site.schema().getFormat()) ? "must be a date between" : "must be a date-time",
+                        (a, b) -> a, LinkedHashMap::new));
+                tests.add(DynamicTest.dynamicTest(key + " = " + json(mistake.apply(group.get(0))),
+                        () -> assertNamed(send(group.get(0).endpoint(), json(body)), expected)));
+            });
+        }
+        return tests.stream();
     }
 
     /** Every scalar of a body (of one variant) wrong at once: every one is named in the same answer. */
