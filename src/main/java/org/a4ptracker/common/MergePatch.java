@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * JSON merge patch (RFC 7396) over a resource's replacement model: the patch is merged into the
  * current state, and the result is read and validated exactly like a PUT body, so a PATCH obeys
- * the same rules and produces the same problem pointers.
+ * the same rules and produces the same problem pointers. The patch itself was checked against
+ * its own schema when it was read ({@link StrictJson}), so a {@code null} here is one the contract
+ * declares {@code nullable}: it removes the member.
  */
 @ApplicationScoped
 public class MergePatch {

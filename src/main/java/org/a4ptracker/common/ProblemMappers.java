@@ -31,9 +31,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -108,6 +111,12 @@ public class ProblemMappers {
 
     /** The client's view of a body Jackson could not read: malformed, or the wrong shape at a pointer. */
     static ProblemException asProblem(JsonProcessingException e) {
+        if (e instanceof StreamReadException read && read.getProcessor() != null
+                && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            // STRICT_DUPLICATE_DETECTION stops on the second occurrence, with the parser on it
+            return ProblemException.invalidField(read.getProcessor().getParsingContext().pathAsPointer().toString(),
+                    "appears more than once in its object");
+        }
         if (!(e instanceof JsonMappingException mapping) || e instanceof JsonParseException) {
             return new ProblemException(400, "/problems/malformed-json", "Malformed JSON",
                     "The body is not well-formed JSON (line " + location(e) + ").");
@@ -126,9 +135,15 @@ public class ProblemMappers {
                 pointer.append('/').append(missing.group(1));
             }
             detail = "must not be null";
-        } else if (e instanceof InvalidFormatException format && format.getTargetType() == java.time.LocalDate.class) {
+        } else if (e instanceof InvalidNullException) {
+            detail = "must not be null";
+        } else if (e.getCause() instanceof InputCoercionException range) {
+            detail = "is out of range for " + (range.getTargetType() == Integer.TYPE ? "a 32-bit" : "a 64-bit") + " integer";
+        } else if (e instanceof InvalidFormatException format && format.getValue() instanceof String
+                && format.getTargetType() == java.time.LocalDate.class) {
             detail = StorableValues.DATE_RANGE;
-        } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
+        } else if (e instanceof InvalidFormatException format && format.getValue() instanceof String
+                || e instanceof ValueInstantiationException) {
             detail = "has a value that is not allowed here";
         } else if (oneOfProperty(e) != null && !oneOfProperty(e).isEmpty()) {
             // A oneOf with a discriminator (e.g. `kind`): the discriminator is missing or unknown.
@@ -139,9 +154,40 @@ public class ProblemMappers {
             // A oneOf without a discriminator: the members present match none (or more than one) of its shapes.
             detail = "does not match exactly one of the shapes the contract allows here";
         } else {
-            detail = "has the wrong type";
+            // a value of another JSON type: coercion is off (see JsonCustomizer)
+            detail = expectedJsonType(e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
         }
         return ProblemException.invalidField(pointer.toString(), detail);
+    }
+
+    /** What a body member of this Java type must be, in the client's JSON terms. */
+    private static String expectedJsonType(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == java.math.BigInteger.class) {
+            return "must be an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a string holding a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "must be a string holding a date-time (RFC 3339)";
+        }
+        if (type == String.class || type == UUID.class || type.isEnum()) {
+            return "must be a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
     }
 
     @ServerExceptionMapper
