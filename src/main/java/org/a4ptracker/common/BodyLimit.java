@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
@@ -22,6 +24,7 @@ import io.quarkus.runtime.configuration.MemorySize;
  * problem: a chunked body declares no length for {@link RequestGuards} to check up front.
  */
 @Provider
+@Priority(Priorities.ENTITY_CODER - 2000) // outermost: every other reader (StrictJson) reads through the count
 public class BodyLimit implements ReaderInterceptor {
 
     private final long max;

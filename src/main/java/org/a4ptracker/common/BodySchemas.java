@@ -31,6 +31,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 final class BodySchemas {
 
+    private static final String UNKNOWN = "is not a known property";
     private static final JsonNode CONTRACT = load();
     /** operationId → media type → schema. */
     private static final Map<String, Map<String, JsonNode>> BODIES = bodies(CONTRACT);
@@ -128,7 +129,7 @@ final class BodySchemas {
             } else if (additional != null && additional.isObject()) {
                 check(field.getValue(), additional, at, errors);
             } else if (closed) {
-                errors.add(ProblemException.fieldError(at, "is not a known property"));
+                errors.add(ProblemException.fieldError(at, UNKNOWN));
             }
         }
     }
@@ -137,6 +138,11 @@ final class BodySchemas {
     private static void checkVariants(JsonNode value, JsonNode schema, JsonNode variants, String pointer,
                                       List<ProblemError> errors) {
         String property = schema.path("discriminator").path("propertyName").asText(null);
+        if (property != null && !value.path(property).isTextual()) {
+            // no variant can be chosen: name the discriminator, then report against the closest variant
+            errors.add(ProblemException.fieldError(pointer + "/" + property,
+                    value.path(property).isMissingNode() || value.path(property).isNull() ? "must not be null" : "must be a string"));
+        }
         if (property != null && value.path(property).isTextual()) {
             String tag = value.get(property).asText();
             String ref = schema.path("discriminator").path("mapping").path(tag).asText(null);
@@ -156,11 +162,24 @@ final class BodySchemas {
             if (found.isEmpty()) {
                 return;
             }
-            if (closest == null || found.size() < closest.size()) {
+            if (closest == null || fit(found, pointer) < fit(closest, pointer)) {
                 closest = found;
             }
         }
-        errors.addAll(closest);
+        String discriminator = pointer + "/" + property;
+        boolean named = property != null && errors.stream().anyMatch(e -> discriminator.equals(e.getPointer()));
+        closest.stream().filter(e -> !(named && discriminator.equals(e.getPointer()))).forEach(errors::add);
+    }
+
+    /**
+     * How badly a variant fits, lower is better: a member the variant itself does not know weighs
+     * more than anything deeper in the body, so a body is judged against the shape whose members it
+     * uses (and a wrong value deep inside one of them is reported as such).
+     */
+    private static long fit(List<ProblemError> found, String pointer) {
+        long unknownMembers = found.stream().filter(e -> UNKNOWN.equals(e.getDetail()) && e.getPointer() != null
+                && e.getPointer().lastIndexOf('/') == pointer.length()).count();
+        return unknownMembers * 1_000_000L + found.size();
     }
 
     private static void expect(boolean ok, String detail, String pointer, List<ProblemError> errors) {

@@ -46,8 +46,11 @@ final class BodySites {
     /** One token (valid for an hour) for the hundreds of requests: an admin who sees every mission. */
     private static final String ADMIN = DevTokens.mint("test-admin", List.of("admin"), List.of("*"), 3600);
 
-    /** One step from an object to a member ({@code name}) or from an array to its first item ({@code name == null}). */
-    record Step(String name, Map<String, Object> siblings) {
+    /**
+     * One step from an object to a member ({@code name}) or from an array to its first item
+     * ({@code name == null}); {@code shape} names the oneOf variant the object was read as ("" if none).
+     */
+    record Step(String name, Map<String, Object> siblings, String shape) {
         String token() {
             return name == null ? "0" : name.replace("~", "~0").replace("/", "~1");
         }
@@ -109,9 +112,14 @@ final class BodySites {
             return variant;
         }
 
+        /** The oneOf variants on the way to the site (also those without a discriminator). */
+        String shapes() {
+            return steps.stream().map(Step::shape).filter(shape -> !shape.isEmpty()).collect(Collectors.joining(","));
+        }
+
         /** Sites with the same key fit in one body: same endpoint, same variants. */
         String bodyKey() {
-            return endpoint + (variant().isEmpty() ? "" : " " + variant());
+            return endpoint + (variant().isEmpty() ? "" : " " + variant()) + (shapes().isEmpty() ? "" : " as " + shapes());
         }
     }
 
@@ -175,22 +183,29 @@ final class BodySites {
         }
         List<Schema> variants = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
         if (variants != null) {
-            for (Schema<?> variant : variants) {
-                walkMembers(endpoint, flatten(variant), steps, discriminatorFor(schema, variant), sites, depth);
+            // the composed schema's own members (such as the discriminator), outside any variant
+            walkMembers(endpoint, schema, steps, Map.of(), "", sites, depth);
+            for (int i = 0; i < variants.size(); i++) {
+                Schema<?> variant = variants.get(i);
+                String shape = variant.get$ref() != null ? variant.get$ref().substring(variant.get$ref().lastIndexOf('/') + 1)
+                        : "variant " + (i + 1);
+                walkMembers(endpoint, flatten(variant), steps, discriminatorFor(schema, variant), shape, sites, depth);
             }
             return;
         }
-        walkMembers(endpoint, schema, steps, Map.of(), sites, depth);
+        walkMembers(endpoint, schema, steps, Map.of(), "", sites, depth);
     }
 
     private static void walkMembers(Endpoint endpoint, Schema<?> schema, List<Step> steps, Map<String, Object> siblings,
-                                    List<Site> sites, int depth) {
+                                    String shape, List<Site> sites, int depth) {
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> walk(endpoint, property, append(steps, new Step(name, siblings)),
-                    Boolean.TRUE.equals(property.getNullable()), sites, depth + 1));
+            // a variant's discriminator member is set by the variant itself (see siblings), not a site
+            schema.getProperties().entrySet().stream().filter(member -> !siblings.containsKey(member.getKey()))
+                    .forEach(member -> walk(endpoint, member.getValue(), append(steps, new Step(member.getKey(), siblings, shape)),
+                            Boolean.TRUE.equals(member.getValue().getNullable()), sites, depth + 1));
         }
         if (schema.getItems() != null) {
-            walk(endpoint, schema.getItems(), append(steps, new Step(null, Map.of())),
+            walk(endpoint, schema.getItems(), append(steps, new Step(null, Map.of(), "")),
                     Boolean.TRUE.equals(schema.getItems().getNullable()), sites, depth + 1);
         }
     }
