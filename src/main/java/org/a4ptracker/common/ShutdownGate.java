@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
@@ -27,6 +28,8 @@ import io.vertx.ext.web.Router;
 public class ShutdownGate {
 
     private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
+
+    private static final long BODY_WAIT_MILLIS = 1_000;
 
     private final Duration delay;
     /** When new requests start being refused, in System.nanoTime(); 0 while running normally. */
@@ -61,12 +64,31 @@ public class ShutdownGate {
                             + "number of seconds in Retry-After.")
                     .put("instance", context.normalizedPath())
                     .encode();
-            context.response()
-                    .setStatusCode(503)
-                    .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                    .putHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .putHeader("Connection", "close")
-                    .end(body);
+            Runnable refuse = () -> {
+                if (!context.response().ended()) {
+                    context.response()
+                            .setStatusCode(503)
+                            .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+                            .putHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                            .putHeader("Connection", "close")
+                            .end(body);
+                }
+            };
+            // Answer once the client has sent its whole body (read and dropped, for at most a
+            // second): closing while it is still sending would reset the connection, and the client
+            // would lose the answer with it.
+            HttpServerRequest request = context.request();
+            if (request.isEnded()) {
+                refuse.run();
+                return;
+            }
+            long timer = context.vertx().setTimer(BODY_WAIT_MILLIS, id -> refuse.run());
+            request.handler(ignored -> {
+            }).endHandler(ignored -> {
+                context.vertx().cancelTimer(timer);
+                refuse.run();
+            });
+            request.resume();
         });
     }
 }
