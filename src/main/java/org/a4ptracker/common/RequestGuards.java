@@ -7,14 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.a4ptracker.api.model.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,21 +31,19 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RequestGuards {
 
-    private final ObjectMapper json;
     private final RateLimiter authFailures;
     private final int maxRequestLine;
     private final int maxHeader;
     private final int maxHeaders;
     private final long maxBody;
 
-    RequestGuards(ObjectMapper json,
+    RequestGuards(
                   @ConfigProperty(name = "a4p.limits.request-line", defaultValue = "8192") int maxRequestLine,
                   @ConfigProperty(name = "a4p.limits.header", defaultValue = "8192") int maxHeader,
                   @ConfigProperty(name = "a4p.limits.headers", defaultValue = "20480") int maxHeaders,
                   @ConfigProperty(name = "a4p.limits.body") MemorySize maxBody,
                   @ConfigProperty(name = "a4p.rate-limit.auth-failures.max", defaultValue = "50") int maxFailures,
                   @ConfigProperty(name = "a4p.rate-limit.auth-failures.window", defaultValue = "PT10S") Duration window) {
-        this.json = json;
         this.authFailures = new RateLimiter(maxFailures, window);
         this.maxRequestLine = maxRequestLine;
         this.maxHeader = maxHeader;
@@ -115,16 +110,14 @@ public class RequestGuards {
         }
     }
 
-    private void send(RoutingContext context, int status, String type, String title, String detail,
-                      Map<String, String> headers) {
-        Problem problem = new Problem().status(status).type(type).title(title).detail(detail)
-                .instance(context.request().path()).errors(null).allowed(null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a problem", e);
-        }
+    /**
+     * Answers a problem from a Vert.x route, before JAX-RS (and its exception mappers) is reached.
+     * Also used by {@link ShutdownGate}.
+     */
+    static void send(RoutingContext context, int status, String type, String title, String detail,
+                     Map<String, String> headers) {
+        String body = new JsonObject().put("type", type).put("title", title).put("status", status)
+                .put("detail", detail).put("instance", context.normalizedPath()).encode();
         context.request().resume();
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON);
         headers.forEach(context.response()::putHeader);

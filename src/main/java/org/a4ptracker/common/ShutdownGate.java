@@ -1,6 +1,7 @@
 package org.a4ptracker.common;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -56,22 +56,12 @@ public class ShutdownGate {
                 context.next();
                 return;
             }
-            String body = new JsonObject()
-                    .put("type", "/problems/service-unavailable")
-                    .put("title", "Service unavailable")
-                    .put("status", 503)
-                    .put("detail", "This instance is shutting down and did not start the request; retry after the "
-                            + "number of seconds in Retry-After.")
-                    .put("instance", context.normalizedPath())
-                    .encode();
             Runnable refuse = () -> {
                 if (!context.response().ended()) {
-                    context.response()
-                            .setStatusCode(503)
-                            .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                            .putHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                            .putHeader("Connection", "close")
-                            .end(body);
+                    RequestGuards.send(context, 503, "/problems/service-unavailable", "Service unavailable",
+                            "This instance is shutting down and did not start the request; retry after the "
+                                    + "number of seconds in Retry-After.",
+                            Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS, "Connection", "close"));
                 }
             };
             // Answer once the client has sent its whole body (read and dropped, for at most a
