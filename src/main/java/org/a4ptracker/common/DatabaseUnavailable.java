@@ -34,16 +34,7 @@ public final class DatabaseUnavailable {
 
     /** Whether {@code e}, or any of its causes, is a database-unavailable failure. */
     public static boolean in(Throwable e) {
-        int depth = 0;
-        for (Throwable cause = e; cause != null && depth < 64; cause = cause.getCause(), depth++) {
-            if (is(cause)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Causes.of(e).stream().anyMatch(DatabaseUnavailable::is);
     }
 
     private static boolean is(Throwable cause) {
@@ -74,13 +65,8 @@ public final class DatabaseUnavailable {
 
     /** The SQLSTATE of the first SQL failure in the chain, for the log; {@code null} if none. */
     static String sqlState(Throwable e) {
-        int depth = 0;
-        for (Throwable cause = e; cause != null && depth < 64; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+        return Causes.of(e).stream().filter(SQLException.class::isInstance).map(c -> ((SQLException) c).getSQLState())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /**

@@ -126,6 +126,7 @@ public class ProblemMappers {
             pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
         }
         String detail;
+        String discriminator = oneOfProperty(e);
         Matcher missing = MISSING_CREATOR_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
         if (e instanceof UnrecognizedPropertyException) {
             detail = "is not a known property";
@@ -145,9 +146,9 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException format && format.getValue() instanceof String
                 || e instanceof ValueInstantiationException) {
             detail = "has a value that is not allowed here";
-        } else if (oneOfProperty(e) != null && !oneOfProperty(e).isEmpty()) {
+        } else if (discriminator != null && !discriminator.isEmpty()) {
             // A oneOf with a discriminator (e.g. `kind`): the discriminator is missing or unknown.
-            pointer.append('/').append(oneOfProperty(e));
+            pointer.append('/').append(discriminator);
             detail = ((InvalidTypeIdException) e).getTypeId() == null ? "must not be null" : "has a value that is not allowed here";
         } else if (e instanceof InvalidTypeIdException t && t.getBaseType() != null && t.getBaseType().isInterface()
                 || e instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isInterface()) {
@@ -286,7 +287,7 @@ public class ProblemMappers {
      * cannot hold (SQLSTATE class 22) is 400. Services validate first; this is the safety net.
      */
     private static ProblemException integrityViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Causes.of(e)) {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return new ProblemException(412, "/problems/precondition-failed", "Precondition failed",
                         "The resource changed while this request was processed: read it again and retry.");
@@ -302,9 +303,6 @@ public class ProblemMappers {
                             "The record is still referenced by, or refers to, a record that does not allow this change.");
                     default -> ProblemException.conflict("The change breaks a rule of the stored data.");
                 };
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return null;
