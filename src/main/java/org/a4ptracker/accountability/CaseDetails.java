@@ -20,8 +20,8 @@ import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.MisconductInput;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Victim;
-import org.a4ptracker.common.CountryCodes;
-import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.platform.http.ProblemException;
 
 /** Checks a case's details against the rules the contract cannot express, then stores them. */
 final class CaseDetails {

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
-import org.a4ptracker.common.VersionedEntity;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /** A misconduct case or a crime against peacekeepers; every change is kept by Envers. */
 @Entity

@@ -36,14 +36,14 @@ import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.StatisticsGroup;
 import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.api.model.VictimCounts;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.persistence.Dates;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CaseResource implements AccountabilityCasesApi {

@@ -19,14 +19,14 @@ import org.a4ptracker.api.model.CrimeCaseCreate;
 import org.a4ptracker.api.model.MisconductCaseCreate;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.TransitionInput;
-import org.a4ptracker.common.AuditReason;
-import org.a4ptracker.common.AuditRevision;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.MergePatch;
-import org.a4ptracker.common.ProblemException;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.audit.AuditReason;
+import org.a4ptracker.platform.audit.AuditRevision;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.MergePatch;
+import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.security.Roles;
 import org.a4ptracker.mission.MissionRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.envers.AuditReaderFactory;
@@ -36,7 +36,7 @@ import org.hibernate.envers.query.AuditEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.persistence.Dates;
 
 @ApplicationScoped
 public class CaseService {

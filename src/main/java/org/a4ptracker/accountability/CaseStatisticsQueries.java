@@ -12,7 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.a4ptracker.api.model.PipelineTotals;
-import org.a4ptracker.common.CallerScope;
+import org.a4ptracker.platform.security.CallerScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 

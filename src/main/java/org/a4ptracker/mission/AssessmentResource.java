@@ -16,10 +16,10 @@ import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.AssessmentPage;
 import org.a4ptracker.api.model.IndicatorValue;
 import org.a4ptracker.api.model.Rating;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
 import org.a4ptracker.priority.IndicatorEntity;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})

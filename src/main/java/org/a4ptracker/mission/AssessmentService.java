@@ -14,11 +14,11 @@ import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.IndicatorValueInput;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Rating;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.ProblemException;
-import org.a4ptracker.common.StorableValues;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.StorableValues;
 import org.a4ptracker.priority.IndicatorEntity;
 import org.a4ptracker.priority.IndicatorRepository;
 

@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.ProblemException;
-import org.a4ptracker.common.TextSearch;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.TextSearch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

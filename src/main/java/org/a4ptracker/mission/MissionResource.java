@@ -18,10 +18,10 @@ import org.a4ptracker.api.model.MissionPage;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

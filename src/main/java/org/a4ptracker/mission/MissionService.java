@@ -14,12 +14,12 @@ import org.a4ptracker.api.model.MissionName;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.api.model.ProblemError;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.CountryCodes;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.MergePatch;
-import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.MergePatch;
+import org.a4ptracker.platform.http.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

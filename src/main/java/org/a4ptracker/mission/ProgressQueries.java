@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.Dates;
 
 /** The progress roll-ups, computed by PostgreSQL: only the answer's rows reach Java. */
 @ApplicationScoped

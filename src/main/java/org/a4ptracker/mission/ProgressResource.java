@@ -20,8 +20,8 @@ import org.a4ptracker.api.model.PriorityProgressEntry;
 import org.a4ptracker.api.model.Rating;
 import org.a4ptracker.api.model.RatingCounts;
 import org.a4ptracker.api.model.Trend;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.security.Roles;
 import org.a4ptracker.priority.PriorityRepository;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.a4ptracker.common.VersionedEntity;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /** A joint commitment of a partnership (safety and security, performance, transition...). */
 @Entity

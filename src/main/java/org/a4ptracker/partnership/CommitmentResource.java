@@ -14,11 +14,11 @@ import org.a4ptracker.api.model.CommitmentInput;
 import org.a4ptracker.api.model.CommitmentOwner;
 import org.a4ptracker.api.model.CommitmentPage;
 import org.a4ptracker.api.model.CommitmentStatus;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
+import org.a4ptracker.platform.persistence.Dates;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CommitmentResource implements CommitmentsApi {

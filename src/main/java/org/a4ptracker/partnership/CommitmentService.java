@@ -8,11 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.a4ptracker.api.model.CommitmentInput;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.ProblemException;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.Dates;
 
 @ApplicationScoped
 public class CommitmentService {

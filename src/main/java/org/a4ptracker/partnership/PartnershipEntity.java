@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
-import org.a4ptracker.common.VersionedEntity;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /**
  * The cooperation between a mission and one of its host countries: the agreement in force, focal

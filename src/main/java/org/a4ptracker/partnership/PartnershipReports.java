@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.a4ptracker.accountability.CaseStatisticsQueries;
 import org.a4ptracker.api.model.PipelineTotals;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.Dates;
 
 /** Read-only views of a partnership: its summary and its audit history, both scoped to the caller. */
 @ApplicationScoped

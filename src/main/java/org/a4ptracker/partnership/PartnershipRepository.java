@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.ProblemException;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

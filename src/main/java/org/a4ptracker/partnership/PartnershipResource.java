@@ -27,10 +27,10 @@ import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.api.model.ViolationTrend;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.api.model.ViolationTypeCount;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -13,12 +13,12 @@ import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipStatus;
 import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.api.model.ProblemError;
-import org.a4ptracker.common.CallerScope;
-import org.a4ptracker.common.CountryCodes;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.MergePatch;
-import org.a4ptracker.common.ProblemException;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.MergePatch;
+import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.mission.MissionEntity;
 import org.a4ptracker.mission.MissionRepository;
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.a4ptracker.common.Dates;
+import org.a4ptracker.platform.persistence.Dates;
 
 /** The partnership summary, computed by PostgreSQL: only the answer's rows reach Java. */
 @ApplicationScoped

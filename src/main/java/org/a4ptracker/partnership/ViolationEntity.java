@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.a4ptracker.common.VersionedEntity;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /** A violation of the status-of-forces (or status-of-mission) agreement and its follow-up. */
 @Entity

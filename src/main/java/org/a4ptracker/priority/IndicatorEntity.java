@@ -9,7 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.a4ptracker.common.VersionedEntity;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 
 
 /** A measure of progress on one priority, with baseline and target. */

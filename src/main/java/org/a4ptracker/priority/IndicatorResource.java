@@ -14,10 +14,10 @@ import org.a4ptracker.api.model.IndicatorDirection;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.IndicatorPage;
 import org.a4ptracker.api.model.LocalizedText;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Idempotency;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class IndicatorResource implements IndicatorsApi {

@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional;
 
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.ProblemError;
-import org.a4ptracker.common.ETags;
-import org.a4ptracker.common.Keyset;
-import org.a4ptracker.common.ProblemException;
-import org.a4ptracker.common.StorableValues;
+import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.StorableValues;
 
 @ApplicationScoped
 public class IndicatorService {

@@ -9,8 +9,8 @@ import org.a4ptracker.api.PrioritiesApi;
 import org.a4ptracker.api.model.Priority;
 import org.a4ptracker.api.model.PriorityKind;
 import org.a4ptracker.api.model.PriorityList;
-import org.a4ptracker.common.Languages;
-import org.a4ptracker.common.Roles;
+import org.a4ptracker.platform.http.Languages;
+import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class PriorityResource implements PrioritiesApi {

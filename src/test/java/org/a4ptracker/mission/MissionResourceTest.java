@@ -1,5 +1,7 @@
 package org.a4ptracker.mission;
 
+import org.a4ptracker.platform.http.Idempotency;
+
 import static org.a4ptracker.support.Api.PROBLEM_JSON;
 import static org.a4ptracker.support.Api.as;
 import static org.a4ptracker.support.Api.asIn;

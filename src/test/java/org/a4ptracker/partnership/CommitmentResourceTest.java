@@ -1,5 +1,7 @@
 package org.a4ptracker.partnership;
 
+import org.a4ptracker.platform.http.Idempotency;
+
 import static org.a4ptracker.partnership.PartnershipFixtures.commitment;
 import static org.a4ptracker.partnership.PartnershipFixtures.create;
 import static org.a4ptracker.partnership.PartnershipFixtures.createPartnership;

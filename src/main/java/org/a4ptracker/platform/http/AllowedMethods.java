@@ -1,0 +1,72 @@
+package org.a4ptracker.platform.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The methods each path supports, read from the contract that the service implements and serves
+ * ({@code META-INF/openapi.yaml}). Quarkus REST rejects a wrong method with a 405 but without the
+ * {@code Allow} header that RFC 9110 §15.5.6 requires; {@link ProblemMappers} adds it from here.
+ */
+final class AllowedMethods {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Map<Pattern, String> BY_PATH = load();
+
+    private AllowedMethods() {
+    }
+
+    /** The {@code Allow} value for a request path, or {@code null} when the contract has no such path. */
+    static String forPath(String path) {
+        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (Map.Entry<Pattern, String> entry : BY_PATH.entrySet()) {
+            if (entry.getKey().matcher(normalized).matches()) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Map<Pattern, String> load() {
+        try (InputStream in = AllowedMethods.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+            Map<Pattern, String> byPath = new LinkedHashMap<>();
+            if (in == null) {
+                return byPath;
+            }
+            JsonNode paths = new YAMLMapper().readTree(in).path("paths");
+            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = it.next();
+                List<String> methods = new ArrayList<>();
+                path.getValue().fieldNames().forEachRemaining(name -> {
+                    if (HTTP_METHODS.contains(name)) {
+                        methods.add(name.toUpperCase(Locale.ROOT));
+                    }
+                });
+                byPath.put(template(path.getKey()), String.join(", ", methods));
+            }
+            return byPath;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read META-INF/openapi.yaml", e);
+        }
+    }
+
+    private static Pattern template(String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : path.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

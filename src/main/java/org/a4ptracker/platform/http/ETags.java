@@ -1,0 +1,40 @@
+package org.a4ptracker.platform.http;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Optimistic concurrency over HTTP: the entity's {@code @Version} is its strong ETag, and writes
+ * must carry it back in {@code If-Match} (RFC 9110 §13.1.1, RFC 6585 §3).
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Throws 428 when {@code ifMatch} is absent and 412 when it names another version. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw preconditionRequired();
+        }
+        String current = of(currentVersion);
+        boolean matches = Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+        if (!matches) {
+            throw new ProblemException(412, "/problems/precondition-failed", "Precondition failed",
+                    "If-Match " + ifMatch + " does not match the current version " + current
+                            + ": read the resource again and retry.",
+                    null, null, Map.of("ETag", current));
+        }
+    }
+
+    public static ProblemException preconditionRequired() {
+        return new ProblemException(428, "/problems/precondition-required", "Precondition required",
+                "Send the resource's current ETag in If-Match to change it.");
+    }
+}

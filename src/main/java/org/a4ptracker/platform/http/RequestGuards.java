@@ -1,0 +1,126 @@
+package org.a4ptracker.platform.http;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Checks that run on every request before anything else, so that they cost next to nothing and
+ * answer problem+json like every other error:
+ * <ul>
+ * <li>size limits: request line (414), headers (431) and declared body length (413; a chunked
+ * body is counted as it is read, by {@link BodyLimit}). The HTTP layer's own limits are set
+ * higher (application.properties) so that it hands such requests to the service instead of
+ * answering them with a bare status line;</li>
+ * <li>a client address that failed authentication too often in the current window gets 429
+ * before its token costs a signature check; every 401 to a request that presented a token
+ * counts as a failure.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RequestGuards {
+
+    private final RateLimiter authFailures;
+    private final int maxRequestLine;
+    private final int maxHeader;
+    private final int maxHeaders;
+    private final long maxBody;
+
+    RequestGuards(
+                  @ConfigProperty(name = "a4p.limits.request-line", defaultValue = "8192") int maxRequestLine,
+                  @ConfigProperty(name = "a4p.limits.header", defaultValue = "8192") int maxHeader,
+                  @ConfigProperty(name = "a4p.limits.headers", defaultValue = "20480") int maxHeaders,
+                  @ConfigProperty(name = "a4p.limits.body") MemorySize maxBody,
+                  @ConfigProperty(name = "a4p.rate-limit.auth-failures.max", defaultValue = "50") int maxFailures,
+                  @ConfigProperty(name = "a4p.rate-limit.auth-failures.window", defaultValue = "PT10S") Duration window) {
+        this.authFailures = new RateLimiter(maxFailures, window);
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeader = maxHeader;
+        this.maxHeaders = maxHeaders;
+        this.maxBody = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        // Before Quarkus's own body-size route (order -2) and every filter.
+        router.route().order(Integer.MIN_VALUE + 10).handler(this::guard);
+    }
+
+    private void guard(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        long blockedFor = authFailures.blockedFor(address);
+        if (blockedFor > 0) {
+            String seconds = String.valueOf(Math.max(1, (blockedFor + 999) / 1000));
+            send(context, 429, "/problems/too-many-requests", "Too many requests",
+                    "Too many failed authentications from this address; retry after " + seconds + " seconds.",
+                    Map.of("Retry-After", seconds));
+            return;
+        }
+        int line = request.method().name().length() + request.uri().length() + 10;
+        if (line > maxRequestLine) {
+            send(context, 414, "/problems/uri-too-long", "URI too long",
+                    "The request line is longer than " + maxRequestLine + " bytes.", Map.of());
+            return;
+        }
+        long total = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            long size = header.getKey().length() + header.getValue().length() + 4;
+            total += size;
+            if (size > maxHeader || total > maxHeaders) {
+                send(context, 431, "/problems/request-header-fields-too-large", "Request header fields too large",
+                        "A header is longer than " + maxHeader + " bytes, or all headers together longer than "
+                                + maxHeaders + " bytes.", Map.of());
+                return;
+            }
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredLength(length) > maxBody) {
+            context.response().putHeader("Connection", "close");
+            send(context, 413, "/problems/payload-too-large", "Payload too large",
+                    "The request body is larger than " + maxBody + " bytes.", Map.of());
+            return;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            context.addHeadersEndHandler(ignored -> {
+                if (context.response().getStatusCode() == 401) {
+                    authFailures.record(address);
+                }
+            });
+        }
+        context.next();
+    }
+
+    /** A Content-Length that is not a number is left to the codec; an absurd one is over any limit. */
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return value.trim().chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : -1;
+        }
+    }
+
+    /**
+     * Answers a problem from a Vert.x route, before JAX-RS (and its exception mappers) is reached.
+     * Also used by {@link ShutdownGate}.
+     */
+    static void send(RoutingContext context, int status, String type, String title, String detail,
+                     Map<String, String> headers) {
+        String body = new JsonObject().put("type", type).put("title", title).put("status", status)
+                .put("detail", detail).put("instance", context.normalizedPath()).encode();
+        context.request().resume();
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON);
+        headers.forEach(context.response()::putHeader);
+        context.response().end(body);
+    }
+}

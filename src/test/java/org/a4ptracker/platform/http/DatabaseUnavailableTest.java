@@ -1,0 +1,49 @@
+package org.a4ptracker.platform.http;
+
+import org.a4ptracker.platform.http.ProblemException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+/** Which failures are "the database cannot answer now" (503), wherever they sit in the cause chain. */
+class DatabaseUnavailableTest {
+
+    private static SQLException state(String sqlState) {
+        return new SQLException("failure", sqlState);
+    }
+
+    @Test
+    void connectionFailuresShutdownsFullSlotsAndStatementTimeoutsAreUnavailable() {
+        for (String s : new String[] {"08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300", "57014"}) {
+            assertTrue(DatabaseUnavailable.in(state(s)), s);
+            assertTrue(DatabaseUnavailable.in(new RuntimeException("wrapped", new IllegalStateException(state(s)))), "wrapped " + s);
+        }
+        assertTrue(DatabaseUnavailable.in(new java.sql.SQLTransientConnectionException("pool")));
+        assertTrue(DatabaseUnavailable.in(new RuntimeException(new java.net.SocketTimeoutException("read timed out"))));
+        assertTrue(DatabaseUnavailable.in(new jakarta.persistence.QueryTimeoutException("timeout")));
+    }
+
+    @Test
+    void requestAndProgrammingErrorsAreNot() {
+        for (String s : new String[] {"23505", "23503", "22001", "42P01", "40001", "XX000"}) {
+            assertFalse(DatabaseUnavailable.in(state(s)), s);
+        }
+        assertFalse(DatabaseUnavailable.in(new SQLException("no state, not from the pool")));
+        assertFalse(DatabaseUnavailable.in(new IllegalStateException("bug")));
+        assertFalse(DatabaseUnavailable.in(null));
+    }
+
+    @Test
+    void theAnswerIsA503ProblemWithRetryAfter() {
+        ProblemException problem = DatabaseUnavailable.problem();
+        assertEquals(503, problem.status());
+        assertEquals("/problems/service-unavailable", problem.type());
+        assertEquals("Service unavailable", problem.title());
+        assertTrue(problem.headers().get("Retry-After").matches("[1-9][0-9]*"));
+    }
+}
