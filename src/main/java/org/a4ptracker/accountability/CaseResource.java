@@ -19,12 +19,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.AccountabilityCasesApi;
 import org.a4ptracker.api.model.CaseCreate;
-import org.a4ptracker.api.model.CaseHistory;
 import org.a4ptracker.api.model.CaseKind;
 import org.a4ptracker.api.model.CasePage;
 import org.a4ptracker.api.model.CaseRead;
 import org.a4ptracker.api.model.CaseReadPage;
-import org.a4ptracker.api.model.CaseRevision;
 import org.a4ptracker.api.model.CaseStatistics;
 import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseUpdate;
@@ -113,24 +111,8 @@ public class CaseResource implements AccountabilityCasesApi {
     }
 
     @Override
-    public Response getCaseHistory(UUID caseId) {
-        boolean full = service.fullView();
-        List<CaseRevision> items = service.history(caseId).stream()
-                .map(r -> new CaseRevision()
-                        .revision(r.revision().id)
-                        .at(r.revision().at.atOffset(ZoneOffset.UTC))
-                        .actor(r.revision().actor)
-                        .change(switch (r.type()) {
-                            case ADD -> CaseRevision.ChangeEnum.CREATED;
-                            case MOD -> CaseRevision.ChangeEnum.UPDATED;
-                            case DEL -> CaseRevision.ChangeEnum.DELETED;
-                        })
-                        .changedFields(full ? r.changed()
-                                : r.changed().stream().filter(f -> !CaseMapper.RESTRICTED_FIELDS.contains(f)).toList())
-                        .status(CaseStatus.fromValue(r.state().status))
-                        .reason(r.revision().reason))
-                .toList();
-        return Response.ok(new CaseHistory().items(items)).build();
+    public Response getCaseHistory(UUID caseId, Integer limit, String cursor) {
+        return Response.ok(service.history(caseId, Keyset.of(limit, cursor, 1))).build();
     }
 
     @Override

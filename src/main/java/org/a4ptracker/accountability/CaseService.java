@@ -19,7 +19,9 @@ import org.a4ptracker.api.model.CrimeCaseCreate;
 import org.a4ptracker.api.model.MisconductCaseCreate;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.TransitionInput;
+import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.platform.audit.AuditReason;
+import org.a4ptracker.platform.audit.RevisionHistory;
 import org.a4ptracker.platform.audit.AuditRevision;
 import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.http.ETags;
@@ -45,10 +47,6 @@ public class CaseService {
     public record View(CaseEntity entity, boolean full, LocalDate day, boolean current) {
     }
 
-    /** One revision of a case: the state after it, and what changed from the one before. */
-    public record Revision(AuditRevision revision, RevisionType type, CaseEntity state, List<String> changed) {
-    }
-
     private final CaseRepository cases;
     private final MissionRepository missions;
     private final CallerScope scope;
@@ -56,10 +54,11 @@ public class CaseService {
     private final MergePatch mergePatch;
     private final AuditReason auditReason;
     private final EntityManager em;
+    private final RevisionHistory revisionHistory;
     private final int targetDays;
 
     CaseService(CaseRepository cases, MissionRepository missions, CallerScope scope, SecurityIdentity caller,
-                MergePatch mergePatch, AuditReason auditReason, EntityManager em,
+                MergePatch mergePatch, AuditReason auditReason, EntityManager em, RevisionHistory revisionHistory,
                 @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
         this.cases = cases;
         this.missions = missions;
@@ -68,6 +67,7 @@ public class CaseService {
         this.mergePatch = mergePatch;
         this.auditReason = auditReason;
         this.em = em;
+        this.revisionHistory = revisionHistory;
         this.targetDays = targetDays;
     }
 
@@ -95,11 +95,7 @@ public class CaseService {
         } else {
             // A future instant shows the case as it is now (and keeps date arithmetic in range).
             OffsetDateTime instant = asOf.toInstant().isAfter(java.time.Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
-            CaseEntity then = revisions(id).stream()
-                    .filter(r -> !r.revision().at.isAfter(instant.toInstant()))
-                    .reduce((first, second) -> second)
-                    .filter(r -> r.type() != RevisionType.DEL)
-                    .map(Revision::state)
+            CaseEntity then = revisionHistory.stateAt(CaseEntity.class, id, instant.toInstant())
                     .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
             view = new View(then, fullView(), instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), false);
         }
@@ -183,37 +179,16 @@ public class CaseService {
     }
 
     @Transactional
-    public List<Revision> history(UUID id) {
+    public HistoryPage history(UUID id, Keyset keyset) {
         cases.require(id, scope);
-        return revisions(id);
+        boolean full = fullView();
+        return revisionHistory.page(CaseEntity.class, id, new RevisionHistory.View<>(CaseMapper::snapshot,
+                c -> c.status, member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)), keyset);
     }
 
     @Transactional
     public Keyset.Page<CaseRepository.Read> reads(UUID id, Keyset keyset) {
         cases.require(id, scope);
         return cases.reads(id, keyset);
-    }
-
-    /** Every revision of a case, oldest first, with the members each one changed. */
-    private List<Revision> revisions(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = AuditReaderFactory.get(em).createQuery()
-                .forRevisionsOfEntity(CaseEntity.class, false, true)
-                .add(AuditEntity.id().eq(id))
-                .addOrder(AuditEntity.revisionNumber().asc())
-                .getResultList();
-        List<Revision> revisions = new ArrayList<>();
-        Map<String, Object> before = Map.of();
-        for (Object[] row : rows) {
-            CaseEntity state = (CaseEntity) row[0];
-            Map<String, Object> after = CaseMapper.snapshot(state);
-            Map<String, Object> previous = before;
-            List<String> changed = after.keySet().stream()
-                    .filter(field -> !Objects.equals(previous.get(field), after.get(field)))
-                    .toList();
-            revisions.add(new Revision((AuditRevision) row[1], (RevisionType) row[2], state, changed));
-            before = after;
-        }
-        return revisions;
     }
 }

@@ -21,7 +21,17 @@ import org.hibernate.Session;
  * grouping columns come only from {@link #DIMENSIONS}, never from the request text.
  */
 @ApplicationScoped
-public class CaseStatisticsQueries {
+public class CaseStatisticsQueries implements JudicialPipelines {
+
+    @Override
+    public PipelineTotals ofMission(String mission, CallerScope scope) {
+        return judicialPipeline(new Filter(null, mission, null, null), scope).stream()
+                .findFirst()
+                .orElseGet(() -> new PipelineTotals().missionAcronym(mission).cases(0).peacekeepersKilled(0)
+                        .peacekeepersInjured(0).suspectsIdentified(0).arrested(0).charged(0).tried(0).convicted(0)
+                        .acquitted(0));
+    }
+
 
     static final Map<String, String> DIMENSIONS = Map.of(
             "mission", "c.mission_acronym",

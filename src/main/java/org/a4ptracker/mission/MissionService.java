@@ -24,7 +24,7 @@ import org.a4ptracker.platform.http.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 @ApplicationScoped
-public class MissionService {
+public class MissionService implements MissionLookup {
 
     /** Status order: a mission only moves to the right. */
     static final List<String> LIFE_CYCLE = List.of("active", "transition", "closed");
@@ -39,6 +39,19 @@ public class MissionService {
         this.blockers = blockers;
         this.mergePatch = mergePatch;
         this.scope = scope;
+    }
+
+    @Override
+    @Transactional
+    public boolean exists(String acronym) {
+        return missions.findById(acronym) != null;
+    }
+
+    @Override
+    @Transactional
+    public Mission require(String acronym, CallerScope callerScope) {
+        MissionEntity mission = missions.require(acronym, callerScope);
+        return new Mission(mission.acronym, mission.nameEn, List.of(mission.hostCountries));
     }
 
     @Transactional

@@ -17,51 +17,14 @@ import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 
-/** The Envers revisions of one partnership, with the top-level API fields each one changed. */
-@ApplicationScoped
-class PartnershipHistory {
+/** What a partnership's history compares between revisions. */
+final class PartnershipHistory {
 
-    record Revision(long number, Instant at, String actor, String reason, String type, List<String> changedFields) {
-    }
-
-    private final EntityManager em;
-
-    PartnershipHistory(EntityManager em) {
-        this.em = em;
-    }
-
-    /** Every revision, newest first. */
-    List<Revision> of(UUID partnership) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = AuditReaderFactory.get(em).createQuery()
-                .forRevisionsOfEntity(PartnershipEntity.class, false, true)
-                .add(AuditEntity.id().eq(partnership))
-                .addOrder(AuditEntity.revisionNumber().asc())
-                .getResultList();
-        List<Revision> revisions = new ArrayList<>();
-        Map<String, Object> previous = Map.of();
-        for (Object[] row : rows) {
-            PartnershipEntity state = (PartnershipEntity) row[0];
-            AuditRevision revision = (AuditRevision) row[1];
-            RevisionType type = (RevisionType) row[2];
-            Map<String, Object> fields = fields(state);
-            List<String> changed = new ArrayList<>();
-            for (Map.Entry<String, Object> field : fields.entrySet()) {
-                if (!Objects.equals(field.getValue(), previous.get(field.getKey()))) {
-                    changed.add(field.getKey());
-                }
-            }
-            revisions.add(new Revision(revision.id, revision.at, revision.actor, revision.reason,
-                    type == RevisionType.ADD ? "created" : "updated", changed));
-            previous = fields;
-        }
-        Collections.reverse(revisions);
-        return revisions;
+    private PartnershipHistory() {
     }
 
     /** The partnership's top-level API fields; absent ones map to null so that setting them counts as a change. */
-    private static Map<String, Object> fields(PartnershipEntity p) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+    static Map<String, Object> members(PartnershipEntity p) {        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("mission_acronym", p.missionAcronym);
         fields.put("country_code", p.countryCode);
         fields.put("status", p.status);

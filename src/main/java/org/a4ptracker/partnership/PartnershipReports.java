@@ -8,8 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.a4ptracker.accountability.CaseStatisticsQueries;
+import org.a4ptracker.accountability.JudicialPipelines;
+import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.api.model.PipelineTotals;
+import org.a4ptracker.platform.audit.RevisionHistory;
+import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.persistence.Dates;
 
@@ -25,16 +28,16 @@ public class PartnershipReports {
 
     private final PartnershipRepository partnerships;
     private final PartnershipSummaryQueries queries;
-    private final PartnershipHistory history;
-    private final CaseStatisticsQueries caseStatistics;
+    private final RevisionHistory revisionHistory;
+    private final JudicialPipelines judicialPipelines;
     private final CallerScope scope;
 
-    PartnershipReports(PartnershipRepository partnerships, PartnershipSummaryQueries queries, PartnershipHistory history,
-                       CaseStatisticsQueries caseStatistics, CallerScope scope) {
+    PartnershipReports(PartnershipRepository partnerships, PartnershipSummaryQueries queries, RevisionHistory revisionHistory,
+                       JudicialPipelines judicialPipelines, CallerScope scope) {
         this.partnerships = partnerships;
         this.queries = queries;
-        this.history = history;
-        this.caseStatistics = caseStatistics;
+        this.revisionHistory = revisionHistory;
+        this.judicialPipelines = judicialPipelines;
         this.scope = scope;
     }
 
@@ -53,16 +56,13 @@ public class PartnershipReports {
 
     /** The host state's follow-up of crimes against the mission's peacekeepers (zeros when there are none). */
     private PipelineTotals judicialPipeline(String mission) {
-        return caseStatistics.judicialPipeline(new CaseStatisticsQueries.Filter(null, mission, null, null), scope).stream()
-                .findFirst()
-                .orElseGet(() -> new PipelineTotals().missionAcronym(mission).cases(0).peacekeepersKilled(0)
-                        .peacekeepersInjured(0).suspectsIdentified(0).arrested(0).charged(0).tried(0).convicted(0)
-                        .acquitted(0));
+        return judicialPipelines.ofMission(mission, scope);
     }
 
     @Transactional
-    List<PartnershipHistory.Revision> history(UUID id) {
+    HistoryPage history(UUID id, Keyset keyset) {
         partnerships.require(id, scope);
-        return history.of(id);
+        return revisionHistory.page(PartnershipEntity.class, id,
+                new RevisionHistory.View<>(PartnershipHistory::members, p -> p.status, member -> true), keyset);
     }
 }

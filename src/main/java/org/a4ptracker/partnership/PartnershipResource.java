@@ -18,9 +18,7 @@ import org.a4ptracker.api.model.OverdueCommitment;
 import org.a4ptracker.api.model.OverdueCommitments;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
-import org.a4ptracker.api.model.PartnershipHistoryPage;
 import org.a4ptracker.api.model.PartnershipPage;
-import org.a4ptracker.api.model.PartnershipRevision;
 import org.a4ptracker.api.model.PartnershipStatus;
 import org.a4ptracker.api.model.PartnershipSummary;
 import org.a4ptracker.api.model.PartnershipUpdate;
@@ -126,20 +124,7 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     public Response listPartnershipHistory(UUID partnershipId, Integer limit, String cursor) {
-        Keyset keyset = Keyset.of(limit, cursor, 1);
-        List<PartnershipHistory.Revision> all = reports.history(partnershipId);
-        long from = keyset.firstPage() ? Long.MAX_VALUE : keyset.afterLong(0);
-        List<PartnershipHistory.Revision> rest = all.stream().filter(r -> r.number() < from)
-                .limit(keyset.fetchSize()).toList();
-        Keyset.Page<PartnershipRevision> page = keyset.page(rest, r -> List.of(String.valueOf(r.number())))
-                .map(r -> new PartnershipRevision()
-                        .revision(r.number())
-                        .at(r.at().atOffset(ZoneOffset.UTC))
-                        .actor(r.actor())
-                        .reason(r.reason())
-                        .type(PartnershipRevision.TypeEnum.fromValue(r.type()))
-                        .changedFields(r.changedFields()));
-        return Response.ok(new PartnershipHistoryPage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return Response.ok(reports.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
     }
 
     private static Response withETag(Response.ResponseBuilder response, PartnershipEntity partnership) {

@@ -10,7 +10,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class PriorityRepository implements PanacheRepositoryBase<PriorityEntity, String> {
+public class PriorityRepository implements PanacheRepositoryBase<PriorityEntity, String>, PriorityLookup {
+
+    @Override
+    public boolean exists(String code) {
+        return count("code", code) > 0;
+    }
 
     public List<PriorityEntity> inOrder() {
         return listAll(Sort.by("position"));

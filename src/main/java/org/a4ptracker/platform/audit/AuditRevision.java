@@ -1,8 +1,13 @@
 package org.a4ptracker.platform.audit;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -31,4 +36,15 @@ public class AuditRevision {
     public String actor;
 
     public String reason;
+
+    /** The revisions with these numbers, by number. */
+    static Map<Long, AuditRevision> byId(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT r FROM AuditRevision r WHERE r.id IN :ids", AuditRevision.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(r -> r.id, Function.identity()));
+    }
 }

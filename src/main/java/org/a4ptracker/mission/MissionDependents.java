@@ -1,0 +1,13 @@
+package org.a4ptracker.mission;
+
+import java.util.Optional;
+
+/**
+ * Implemented (as a CDI bean) by every feature whose records belong to a mission, so that deleting a
+ * mission can ask "who still needs it?" without the mission feature knowing their tables.
+ */
+public interface MissionDependents {
+
+    /** How many of this feature's records still need the mission, as a user reads it ("3 accountability case(s)"); empty when none. */
+    Optional<String> describe(String acronym);
+}
