@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 
-import org.a4ptracker.platform.persistence.EmbeddedPostgresConfigSource;
+import org.a4ptracker.dev.EmbeddedPostgresConfigSource;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -1,8 +1,5 @@
 package org.a4ptracker.platform.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,12 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The methods each path supports, read from the contract that the service implements and serves
  * ({@code META-INF/openapi.yaml}). Quarkus REST rejects a wrong method with a 405 but without the
- * {@code Allow} header that RFC 9110 §15.5.6 requires; {@link ProblemMappers} adds it from here.
+ * {@code Allow} header that RFC 9110 §15.5.6 requires; {@link HttpProblems} adds it from here.
  */
 final class AllowedMethods {
 
@@ -40,26 +36,18 @@ final class AllowedMethods {
     }
 
     private static Map<Pattern, String> load() {
-        try (InputStream in = AllowedMethods.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
-            Map<Pattern, String> byPath = new LinkedHashMap<>();
-            if (in == null) {
-                return byPath;
-            }
-            JsonNode paths = new YAMLMapper().readTree(in).path("paths");
-            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> path = it.next();
-                List<String> methods = new ArrayList<>();
-                path.getValue().fieldNames().forEachRemaining(name -> {
-                    if (HTTP_METHODS.contains(name)) {
-                        methods.add(name.toUpperCase(Locale.ROOT));
-                    }
-                });
-                byPath.put(template(path.getKey()), String.join(", ", methods));
-            }
-            return byPath;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read META-INF/openapi.yaml", e);
+        Map<Pattern, String> byPath = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = Contract.TREE.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            List<String> methods = new ArrayList<>();
+            path.getValue().fieldNames().forEachRemaining(name -> {
+                if (HTTP_METHODS.contains(name)) {
+                    methods.add(name.toUpperCase(Locale.ROOT));
+                }
+            });
+            byPath.put(template(path.getKey()), String.join(", ", methods));
         }
+        return byPath;
     }
 
     private static Pattern template(String path) {

@@ -82,8 +82,12 @@ public class BodyLimit implements ReaderInterceptor {
 
     @ServerExceptionMapper
     public Response tooLarge(TooLarge e, UriInfo uri) {
-        return new ProblemMappers().problem(new ProblemException(413, "/problems/payload-too-large",
-                "Payload too large", "The request body is larger than " + e.max + " bytes.", null, null,
-                Map.of("Connection", "close")), uri);
+        return ProblemResponses.of(tooLarge(e.max), uri);
+    }
+
+    /** 413, whether the declared length ({@link RequestGuards}) or the bytes read are over the limit. */
+    static ProblemException tooLarge(long max) {
+        return new ProblemException(413, "/problems/payload-too-large", "Payload too large",
+                "The request body is larger than " + max + " bytes.", null, null, Map.of("Connection", "close"));
     }
 }

@@ -2,11 +2,7 @@ package org.a4ptracker.platform.http;
 
 import org.a4ptracker.platform.persistence.StorableValues;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +10,10 @@ import java.util.Map;
 import org.a4ptracker.api.model.ProblemError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The request body schemas of the contract the service serves ({@code META-INF/openapi.yaml}),
- * and the check of a JSON document against their <em>shape</em>: JSON types exactly as declared
+ * The check of a JSON document against a request body schema of the contract ({@link
+ * Contract}), by its <em>shape</em>: JSON types exactly as declared
  * (no coercion), {@code null} only where {@code nullable: true}, no unknown properties, integers
  * within their {@code format}, and strings of {@code format} date or date-time that are one. Other
  * rules on values (lengths, patterns, enums, ranges) are left to bean validation.
@@ -34,21 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 final class BodySchemas {
 
     private static final String UNKNOWN = "is not a known property";
-    private static final JsonNode CONTRACT = load();
-    /** operationId → media type → schema. */
-    private static final Map<String, Map<String, JsonNode>> BODIES = bodies(CONTRACT);
 
     private BodySchemas() {
-    }
-
-    /** The schema of an operation's request body in this media type, or {@code null} if the contract has none. */
-    static JsonNode forOperation(String operationId, String mediaType) {
-        Map<String, JsonNode> content = BODIES.get(operationId);
-        if (content == null) {
-            return null;
-        }
-        JsonNode schema = content.get(mediaType);
-        return schema != null || content.size() != 1 ? schema : content.values().iterator().next();
     }
 
     /** Every violation of the schema's shape in {@code value}, in document order; empty when it conforms. */
@@ -59,9 +39,9 @@ final class BodySchemas {
     }
 
     private static void check(JsonNode value, JsonNode declared, String pointer, List<ProblemError> errors) {
-        JsonNode schema = flatten(declared);
+        JsonNode schema = Contract.flatten(declared);
         if (value.isNull()) {
-            if (!nullable(declared) && !nullable(schema)) {
+            if (!Contract.nullable(declared) && !Contract.nullable(schema)) {
                 errors.add(ProblemException.fieldError(pointer, "must not be null"));
             }
             return;
@@ -91,10 +71,10 @@ final class BodySchemas {
             case "string" -> {
                 if (!value.isTextual()) {
                     errors.add(ProblemException.fieldError(pointer, "must be a string"));
-                } else if ("date".equals(schema.path("format").asText()) && !isStorableDate(value.asText())) {
+                } else if ("date".equals(schema.path("format").asText()) && StorableValues.parseDate(value.asText()) == null) {
                     errors.add(ProblemException.fieldError(pointer, StorableValues.DATE_RANGE));
-                } else if ("date-time".equals(schema.path("format").asText()) && !isDateTime(value.asText())) {
-                    errors.add(ProblemException.fieldError(pointer, "must be a date-time with an offset (RFC 3339)"));
+                } else if ("date-time".equals(schema.path("format").asText()) && StrictParams.parseDateTime(value.asText()) == null) {
+                    errors.add(ProblemException.fieldError(pointer, StrictParams.DATE_TIME));
                 }
             }
             case "number" -> expect(value.isNumber(), "must be a number", pointer, errors);
@@ -190,23 +170,6 @@ final class BodySchemas {
         }
     }
 
-    private static boolean isStorableDate(String text) {
-        try {
-            return StorableValues.isStorable(java.time.LocalDate.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean isDateTime(String text) {
-        try {
-            java.time.OffsetDateTime.parse(text);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
     private static String type(JsonNode schema) {
         if (schema.has("type")) {
             return schema.get("type").asText();
@@ -215,91 +178,5 @@ final class BodySchemas {
             return "object";
         }
         return schema.has("items") ? "array" : "";
-    }
-
-    private static boolean nullable(JsonNode schema) {
-        return schema.path("nullable").asBoolean(false);
-    }
-
-    /** The schema with its {@code $ref} resolved and its {@code allOf} parts merged into one. */
-    private static JsonNode flatten(JsonNode schema) {
-        JsonNode resolved = resolve(schema);
-        JsonNode parts = resolved.get("allOf");
-        if (parts == null || !parts.isArray()) {
-            return resolved;
-        }
-        ObjectNode merged = ((ObjectNode) resolved).deepCopy();
-        merged.remove("allOf");
-        ObjectNode properties = JsonNodeFactory.instance.objectNode();
-        boolean everyPartNullable = true;
-        for (JsonNode part : parts) {
-            JsonNode flat = flatten(part);
-            everyPartNullable &= nullable(flat);
-            flat.fields().forEachRemaining(field -> {
-                switch (field.getKey()) {
-                    case "properties" -> properties.setAll((ObjectNode) field.getValue());
-                    case "additionalProperties" -> {
-                        JsonNode current = merged.get("additionalProperties");
-                        if (current == null || current.isObject() || current.asBoolean(true)) {
-                            merged.set("additionalProperties", field.getValue());
-                        }
-                    }
-                    case "nullable" -> {
-                        // nullable when the schema itself says so, or when every part does
-                    }
-                    default -> {
-                        if (!merged.has(field.getKey())) {
-                            merged.set(field.getKey(), field.getValue());
-                        }
-                    }
-                }
-            });
-        }
-        if (resolved.has("properties")) {
-            properties.setAll((ObjectNode) resolved.get("properties"));
-        }
-        if (!properties.isEmpty()) {
-            merged.set("properties", properties);
-        }
-        if (everyPartNullable && !parts.isEmpty()) {
-            merged.put("nullable", true);
-        }
-        return merged;
-    }
-
-    private static JsonNode resolve(JsonNode schema) {
-        JsonNode current = schema;
-        for (int depth = 0; current.has("$ref") && depth < 32; depth++) {
-            String ref = current.get("$ref").asText();
-            current = ref.startsWith("#") ? CONTRACT.at(ref.substring(1)) : JsonNodeFactory.instance.objectNode();
-        }
-        return current.isMissingNode() ? JsonNodeFactory.instance.objectNode() : current;
-    }
-
-    private static Map<String, Map<String, JsonNode>> bodies(JsonNode contract) {
-        Map<String, Map<String, JsonNode>> bodies = new HashMap<>();
-        contract.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
-            JsonNode body = resolve(operation.getValue().path("requestBody"));
-            String id = operation.getValue().path("operationId").asText(null);
-            if (id == null || !body.has("content")) {
-                return;
-            }
-            Map<String, JsonNode> byMediaType = new HashMap<>();
-            body.get("content").fields().forEachRemaining(content -> {
-                if (content.getValue().has("schema")) {
-                    byMediaType.put(content.getKey(), content.getValue().get("schema"));
-                }
-            });
-            bodies.put(id, byMediaType);
-        }));
-        return bodies;
-    }
-
-    private static JsonNode load() {
-        try (InputStream in = BodySchemas.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
-            return in == null ? JsonNodeFactory.instance.objectNode() : new YAMLMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read META-INF/openapi.yaml", e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.a4ptracker.platform.http;
 
 import org.a4ptracker.platform.persistence.Causes;
 
-import org.a4ptracker.platform.http.ProblemException;
-
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +102,8 @@ public final class DatabaseUnavailable {
 
     /** The answer: 503 problem+json with {@code Retry-After}. */
     public static ProblemException problem() {
-        return new ProblemException(503, "/problems/service-unavailable", "Service unavailable",
+        return ProblemException.serviceUnavailable(
                 "The database is not available right now; retry after the number of seconds in Retry-After.",
-                null, null, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

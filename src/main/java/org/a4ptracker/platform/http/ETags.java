@@ -26,10 +26,8 @@ public final class ETags {
                 .map(String::trim)
                 .anyMatch(tag -> tag.equals("*") || tag.equals(current));
         if (!matches) {
-            throw new ProblemException(412, "/problems/precondition-failed", "Precondition failed",
-                    "If-Match " + ifMatch + " does not match the current version " + current
-                            + ": read the resource again and retry.",
-                    null, null, Map.of("ETag", current));
+            throw ProblemException.preconditionFailed("If-Match " + ifMatch + " does not match the current version "
+                    + current + ": read the resource again and retry.", Map.of("ETag", current));
         }
     }
 

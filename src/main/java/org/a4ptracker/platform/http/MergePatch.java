@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,7 +42,7 @@ public class MergePatch {
         try {
             result = json.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
-            throw ProblemMappers.asProblem(e);
+            throw JsonProblems.asProblem(e);
         }
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
@@ -50,12 +51,13 @@ public class MergePatch {
         return result;
     }
 
-    private static JsonNode merge(JsonNode target, JsonNode patch) {
+    /** RFC 7396 over two JSON trees: {@code null} removes a member, objects merge, anything else replaces. */
+    static JsonNode merge(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }
         ObjectNode result = target != null && target.isObject() ? (ObjectNode) target.deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

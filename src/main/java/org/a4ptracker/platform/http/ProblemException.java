@@ -7,7 +7,7 @@ import org.a4ptracker.api.model.ProblemError;
 
 /**
  * A client error with everything needed to answer it as {@code application/problem+json}.
- * Services throw it; {@link ProblemMappers} renders it.
+ * Services throw it; {@link ThrownProblems} answers it (and the other mappers describe their failures with it).
  */
 public class ProblemException extends RuntimeException {
 
@@ -43,6 +43,25 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "/problems/conflict", "Conflict", detail);
+    }
+
+    /**
+     * 412: the resource is not in the state the request expected (a stale {@code If-Match}, or a
+     * write that lost a race).
+     */
+    public static ProblemException preconditionFailed(String detail, Map<String, String> headers) {
+        return new ProblemException(412, "/problems/precondition-failed", "Precondition failed", detail,
+                null, null, headers);
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return preconditionFailed(detail, Map.of());
+    }
+
+    /** 503: nothing was done and a retry can succeed; {@code headers} carry {@code Retry-After}. */
+    public static ProblemException serviceUnavailable(String detail, Map<String, String> headers) {
+        return new ProblemException(503, "/problems/service-unavailable", "Service unavailable", detail,
+                null, null, headers);
     }
 
     public static ProblemException invalidTransition(String detail, List<String> allowed) {

@@ -1,6 +1,7 @@
 package org.a4ptracker.platform.http;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +49,13 @@ final class RateLimiter {
         Window window = windows.compute(key, (k, w) -> w == null || w.endsAt() <= now
                 ? new Window(now + windowMillis, new AtomicInteger()) : w);
         return window.count().incrementAndGet() > max ? window.endsAt() - now : 0;
+    }
+
+    /** 429 with {@code Retry-After}: {@code what} happened too often, and the key is blocked for that long. */
+    static ProblemException tooMany(String what, long blockedForMillis) {
+        String seconds = String.valueOf(Math.max(1, (blockedForMillis + 999) / 1000));
+        return new ProblemException(429, "/problems/too-many-requests", "Too many requests",
+                what + "; retry after " + seconds + " seconds.", null, null, Map.of("Retry-After", seconds));
     }
 
     /** The milliseconds the key stays blocked for, having used up its allowance (0 if not blocked). */

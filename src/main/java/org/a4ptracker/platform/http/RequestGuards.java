@@ -61,16 +61,13 @@ public class RequestGuards {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         long blockedFor = authFailures.blockedFor(address);
         if (blockedFor > 0) {
-            String seconds = String.valueOf(Math.max(1, (blockedFor + 999) / 1000));
-            send(context, 429, "/problems/too-many-requests", "Too many requests",
-                    "Too many failed authentications from this address; retry after " + seconds + " seconds.",
-                    Map.of("Retry-After", seconds));
+            send(context, RateLimiter.tooMany("Too many failed authentications from this address", blockedFor));
             return;
         }
         int line = request.method().name().length() + request.uri().length() + 10;
         if (line > maxRequestLine) {
-            send(context, 414, "/problems/uri-too-long", "URI too long",
-                    "The request line is longer than " + maxRequestLine + " bytes.", Map.of());
+            send(context, new ProblemException(414, "/problems/uri-too-long", "URI too long",
+                    "The request line is longer than " + maxRequestLine + " bytes."));
             return;
         }
         long total = 0;
@@ -78,17 +75,15 @@ public class RequestGuards {
             long size = header.getKey().length() + header.getValue().length() + 4;
             total += size;
             if (size > maxHeader || total > maxHeaders) {
-                send(context, 431, "/problems/request-header-fields-too-large", "Request header fields too large",
-                        "A header is longer than " + maxHeader + " bytes, or all headers together longer than "
-                                + maxHeaders + " bytes.", Map.of());
+                send(context, new ProblemException(431, "/problems/request-header-fields-too-large",
+                        "Request header fields too large", "A header is longer than " + maxHeader
+                        + " bytes, or all headers together longer than " + maxHeaders + " bytes."));
                 return;
             }
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredLength(length) > maxBody) {
-            context.response().putHeader("Connection", "close");
-            send(context, 413, "/problems/payload-too-large", "Payload too large",
-                    "The request body is larger than " + maxBody + " bytes.", Map.of());
+            send(context, BodyLimit.tooLarge(maxBody));
             return;
         }
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
@@ -111,16 +106,17 @@ public class RequestGuards {
     }
 
     /**
-     * Answers a problem from a Vert.x route, before JAX-RS (and its exception mappers) is reached.
-     * Also used by {@link ShutdownGate}.
+     * Answers a problem from a Vert.x route, before JAX-RS (and its exception mappers) is reached:
+     * the same body as {@link ProblemResponses} (these problems list no errors). Also used by
+     * {@link ShutdownGate}.
      */
-    static void send(RoutingContext context, int status, String type, String title, String detail,
-                     Map<String, String> headers) {
-        String body = new JsonObject().put("type", type).put("title", title).put("status", status)
-                .put("detail", detail).put("instance", context.normalizedPath()).encode();
+    static void send(RoutingContext context, ProblemException problem) {
+        String body = new JsonObject().put("type", problem.type()).put("title", problem.title())
+                .put("status", problem.status()).put("detail", problem.getMessage())
+                .put("instance", context.normalizedPath()).encode();
         context.request().resume();
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON);
-        headers.forEach(context.response()::putHeader);
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.PROBLEM_JSON);
+        problem.headers().forEach(context.response()::putHeader);
         context.response().end(body);
     }
 }

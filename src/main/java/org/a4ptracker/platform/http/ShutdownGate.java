@@ -1,6 +1,5 @@
 package org.a4ptracker.platform.http;
 
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +58,10 @@ public class ShutdownGate {
             }
             Runnable refuse = () -> {
                 if (!context.response().ended()) {
-                    RequestGuards.send(context, 503, "/problems/service-unavailable", "Service unavailable",
+                    RequestGuards.send(context, ProblemException.serviceUnavailable(
                             "This instance is shutting down and did not start the request; retry after the "
                                     + "number of seconds in Retry-After.",
-                            Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS, "Connection", "close"));
+                            Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS, "Connection", "close")));
                 }
             };
             // Answer once the client has sent its whole body (read and dropped, for at most a

@@ -55,7 +55,7 @@ public class StrictJson implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
         JsonNode schema = type == null || resource == null || resource.getResourceMethod() == null ? null
-                : BodySchemas.forOperation(resource.getResourceMethod().getName(), type.getType() + "/" + type.getSubtype());
+                : Contract.requestBody(resource.getResourceMethod().getName(), type.getType() + "/" + type.getSubtype());
         if (schema == null) {
             return context.proceed();
         }
@@ -71,7 +71,7 @@ public class StrictJson implements ReaderInterceptor {
                 throw ProblemException.invalid(errors);
             }
         } catch (JsonProcessingException e) {
-            throw ProblemMappers.asProblem(e);
+            throw JsonProblems.asProblem(e);
         }
         return context.proceed();
     }

@@ -5,6 +5,7 @@ import org.a4ptracker.platform.persistence.StorableValues;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.ext.ParamConverter;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Query parameters read strictly. JAX-RS would read any text as a boolean ({@code overdue=yes}
  * would silently mean false) and any year as a date (which PostgreSQL then refuses); here both
- * fail to convert and {@link ProblemMappers} answers 400 naming the parameter.
+ * fail to convert and {@link ParameterProblems} answers 400 naming the parameter.
  */
 @Provider
 public class StrictParams implements ParamConverterProvider {
+
+    static final String DATE_TIME = "must be a date-time with an offset (RFC 3339)";
 
     private static final ParamConverter<Boolean> BOOLEANS = new ParamConverter<>() {
         @Override
@@ -38,7 +41,7 @@ public class StrictParams implements ParamConverterProvider {
     private static final ParamConverter<LocalDate> DATES = new ParamConverter<>() {
         @Override
         public LocalDate fromString(String value) {
-            LocalDate parsed = parseDate(value);
+            LocalDate parsed = StorableValues.parseDate(value);
             if (parsed == null) {
                 throw new IllegalArgumentException("Not a storable date: " + value);
             }
@@ -56,11 +59,10 @@ public class StrictParams implements ParamConverterProvider {
         return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
     }
 
-    /** An ISO date in the storable range, or null. */
-    static LocalDate parseDate(String value) {
+    /** An RFC 3339 date-time with its offset, or null. */
+    static OffsetDateTime parseDateTime(String value) {
         try {
-            LocalDate date = LocalDate.parse(value);
-            return StorableValues.isStorable(date) ? date : null;
+            return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package org.a4ptracker.platform.http;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
@@ -43,10 +42,7 @@ public class SubjectRateLimit {
             if (blockedFor == 0) {
                 return null;
             }
-            String seconds = String.valueOf(Math.max(1, (blockedFor + 999) / 1000));
-            throw new ProblemException(429, "/problems/too-many-requests", "Too many requests",
-                    "Too many requests for this token's subject; retry after " + seconds + " seconds.",
-                    null, null, Map.of("Retry-After", seconds));
+            throw RateLimiter.tooMany("Too many requests for this token's subject", blockedFor);
         });
     }
 }

@@ -59,15 +59,11 @@ public record Keyset(int limit, List<String> after) {
     }
 
     public java.time.LocalDate afterDate(int index) {
-        try {
-            java.time.LocalDate date = java.time.LocalDate.parse(after.get(index));
-            if (!StorableValues.isStorable(date)) {
-                throw invalidCursor();
-            }
-            return date;
-        } catch (java.time.format.DateTimeParseException e) {
+        java.time.LocalDate date = StorableValues.parseDate(after.get(index));
+        if (date == null) {
             throw invalidCursor();
         }
+        return date;
     }
 
     public long afterLong(int index) {

@@ -4,6 +4,7 @@ import org.a4ptracker.platform.http.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.a4ptracker.api.model.ProblemError;
@@ -30,6 +31,16 @@ public final class StorableValues {
 
     public static boolean isStorable(LocalDate date) {
         return date == null || !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE);
+    }
+
+    /** An ISO date (YYYY-MM-DD) in the storable range, or null: how every date the API reads is read. */
+    public static LocalDate parseDate(String text) {
+        try {
+            LocalDate date = LocalDate.parse(text);
+            return isStorable(date) ? date : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Adds a 400 entry for {@code pointer} when {@code value} does not fit a numeric(14,4) column. */

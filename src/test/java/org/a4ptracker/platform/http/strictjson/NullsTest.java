@@ -1,9 +1,9 @@
-package org.a4ptracker.strictjson;
+package org.a4ptracker.platform.http.strictjson;
 
-import static org.a4ptracker.strictjson.BodySites.assertNamed;
-import static org.a4ptracker.strictjson.BodySites.assertNotNamed;
-import static org.a4ptracker.strictjson.BodySites.json;
-import static org.a4ptracker.strictjson.BodySites.send;
+import static org.a4ptracker.platform.http.strictjson.BodySites.assertNamed;
+import static org.a4ptracker.platform.http.strictjson.BodySites.assertNotNamed;
+import static org.a4ptracker.platform.http.strictjson.BodySites.json;
+import static org.a4ptracker.platform.http.strictjson.BodySites.send;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.a4ptracker.strictjson.BodySites.Site;
+import org.a4ptracker.platform.http.strictjson.BodySites.Site;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

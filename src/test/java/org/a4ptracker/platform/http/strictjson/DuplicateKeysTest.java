@@ -1,8 +1,8 @@
-package org.a4ptracker.strictjson;
+package org.a4ptracker.platform.http.strictjson;
 
-import static org.a4ptracker.strictjson.BodySites.assertNamed;
-import static org.a4ptracker.strictjson.BodySites.json;
-import static org.a4ptracker.strictjson.BodySites.send;
+import static org.a4ptracker.platform.http.strictjson.BodySites.assertNamed;
+import static org.a4ptracker.platform.http.strictjson.BodySites.json;
+import static org.a4ptracker.platform.http.strictjson.BodySites.send;
 import static org.a4ptracker.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 

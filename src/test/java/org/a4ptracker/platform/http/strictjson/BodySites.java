@@ -1,4 +1,4 @@
-package org.a4ptracker.strictjson;
+package org.a4ptracker.platform.http.strictjson;
 
 import static org.a4ptracker.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.empty;
