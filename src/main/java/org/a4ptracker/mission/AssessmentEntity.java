@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -38,7 +39,8 @@ public class AssessmentEntity extends VersionedEntity {
     @Column(name = "period_start")
     public LocalDate periodStart;
 
-    public String rating;
+    @Convert(converter = Rating.Converter.class)
+    public Rating rating;
 
     public Integer score;
 
@@ -56,5 +58,16 @@ public class AssessmentEntity extends VersionedEntity {
         public BigDecimal value;
 
         public String note;
+    }
+
+    /** How a mission stands on a priority in a quarter. */
+    public enum Rating implements StoredEnum {
+        ON_TRACK, AT_RISK, OFF_TRACK, NOT_ASSESSED;
+
+        public static class Converter extends StoredEnum.Converter<Rating> {
+            public Converter() {
+                super(Rating.class);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.Sentinels;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -16,7 +17,7 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, UUID> {
 
-    public record Filter(String priority, LocalDate periodFrom, LocalDate periodTo, String rating) {
+    public record Filter(String priority, LocalDate periodFrom, LocalDate periodTo, AssessmentEntity.Rating rating) {
     }
 
     /** Newest period first, then priority, then id. */
@@ -55,6 +56,19 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEnt
 
     public boolean periodTaken(String mission, String priority, LocalDate periodStart, UUID exceptId) {
         return count("missionAcronym = ?1 and priorityCode = ?2 and periodStart = ?3 and id <> ?4",
-                mission, priority, periodStart, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+                mission, priority, periodStart, exceptId == null ? Sentinels.NO_ID : exceptId) > 0;
+    }
+
+    /** How many of the mission's assessments are of a quarter before {@code from} or starting after {@code to} (null: no end). */
+    long outside(String mission, ReportingPeriod from, LocalDate to) {
+        return count("missionAcronym = ?1 and (periodStart < ?2 or periodStart > ?3)",
+                mission, from.start(), to == null ? Sentinels.OPEN_END : to);
+    }
+
+    /** How many values recorded in assessments name this indicator. */
+    long valuesOf(UUID indicatorId) {
+        return getEntityManager().createQuery(
+                        "select count(v) from AssessmentEntity a join a.indicatorValues v where v.indicatorId = :id", Long.class)
+                .setParameter("id", indicatorId).getSingleResult();
     }
 }

@@ -1,9 +1,6 @@
 package org.a4ptracker.mission;
 
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,13 +11,11 @@ import org.a4ptracker.api.AssessmentsApi;
 import org.a4ptracker.api.model.Assessment;
 import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.AssessmentPage;
-import org.a4ptracker.api.model.IndicatorValue;
 import org.a4ptracker.api.model.Rating;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
-import org.a4ptracker.priority.IndicatorEntity;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class AssessmentResource implements AssessmentsApi {
@@ -36,15 +31,9 @@ public class AssessmentResource implements AssessmentsApi {
     @Override
     public Response listAssessments(String acronym, String priority, String periodFrom, String periodTo, Rating rating,
                                     Integer limit, String cursor) {
-        var filter = new AssessmentRepository.Filter(priority,
-                periodFrom == null ? null : ReportingPeriod.parse(periodFrom).start(),
-                periodTo == null ? null : ReportingPeriod.parse(periodTo).start(),
-                rating == null ? null : rating.toString());
-        Keyset.Page<AssessmentEntity> page = service.list(acronym, filter, Keyset.of(limit, cursor, 3));
-        Map<UUID, IndicatorEntity> indicators = service.indicatorsOf(page.items());
-        return Response.ok(new AssessmentPage()
-                .items(page.items().stream().map(a -> toApi(a, indicators)).toList())
-                .nextCursor(page.nextCursor())).build();
+        Keyset.Page<Assessment> page = service.list(acronym, priority, periodFrom, periodTo, rating,
+                Keyset.of(limit, cursor, 3));
+        return Response.ok(new AssessmentPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
     @Override
@@ -56,8 +45,9 @@ public class AssessmentResource implements AssessmentsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createAssessment(String acronym, AssessmentInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "POST /missions/" + acronym + "/assessments", input, () -> {
-            AssessmentEntity created = service.create(acronym, input);
-            return withETag(Response.created(URI.create("/missions/" + acronym + "/assessments/" + created.id)), created);
+            Versioned<Assessment> created = service.create(acronym, input);
+            return withETag(Response.created(URI.create("/missions/" + acronym + "/assessments/" + created.body().getId())),
+                    created);
         }, id -> getAssessment(acronym, UUID.fromString(id)));
     }
 
@@ -74,28 +64,7 @@ public class AssessmentResource implements AssessmentsApi {
         return Response.noContent().build();
     }
 
-    private Response withETag(Response.ResponseBuilder response, AssessmentEntity assessment) {
-        return response.entity(toApi(assessment, service.indicatorsOf(List.of(assessment))))
-                .header(HttpHeaders.ETAG, ETags.of(assessment.version)).build();
-    }
-
-    static Assessment toApi(AssessmentEntity a, Map<UUID, IndicatorEntity> indicators) {
-        return new Assessment()
-                .id(a.id)
-                .missionAcronym(a.missionAcronym)
-                .priorityCode(a.priorityCode)
-                .period(ReportingPeriod.startingOn(a.periodStart).toString())
-                .rating(Rating.fromValue(a.rating))
-                .score(a.score)
-                .narrative(a.narrative)
-                .indicatorValues(a.indicatorValues.stream()
-                        .map(v -> new IndicatorValue()
-                                .indicatorId(v.indicatorId)
-                                .indicatorCode(indicators.get(v.indicatorId).code)
-                                .value(v.value)
-                                .note(v.note))
-                        .toList())
-                .createdAt(a.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedAt(a.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Assessment> assessment) {
+        return response.entity(assessment.body()).header(HttpHeaders.ETAG, ETags.of(assessment.version())).build();
     }
 }

@@ -10,78 +10,85 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.a4ptracker.api.model.Assessment;
 import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.IndicatorValueInput;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Rating;
-import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StorableValues;
-import org.a4ptracker.priority.IndicatorEntity;
-import org.a4ptracker.priority.IndicatorRepository;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.priority.PriorityLookup;
 
 @ApplicationScoped
-public class AssessmentService {
+@Transactional
+class AssessmentService {
 
     private final MissionRepository missions;
     private final AssessmentRepository assessments;
-    private final IndicatorRepository indicators;
+    private final PriorityLookup priorities;
     private final CallerScope scope;
 
-    AssessmentService(MissionRepository missions, AssessmentRepository assessments, IndicatorRepository indicators,
+    AssessmentService(MissionRepository missions, AssessmentRepository assessments, PriorityLookup priorities,
                       CallerScope scope) {
         this.missions = missions;
         this.assessments = assessments;
-        this.indicators = indicators;
+        this.priorities = priorities;
         this.scope = scope;
     }
 
-    @Transactional
-    public Keyset.Page<AssessmentEntity> list(String acronym, AssessmentRepository.Filter filter, Keyset keyset) {
+    /** {@code periodFrom} and {@code periodTo} are reporting periods ({@code 2021-Q3}); each filter may be null. */
+    Keyset.Page<Assessment> list(String acronym, String priority, String periodFrom, String periodTo, Rating rating,
+                                 Keyset keyset) {
         missions.require(acronym, scope);
-        return assessments.page(acronym, filter, keyset);
+        var filter = new AssessmentRepository.Filter(priority,
+                periodFrom == null ? null : ReportingPeriod.parse(periodFrom).start(),
+                periodTo == null ? null : ReportingPeriod.parse(periodTo).start(),
+                AssessmentMapper.rating(rating));
+        Keyset.Page<AssessmentEntity> page = assessments.page(acronym, filter, keyset);
+        Map<UUID, PriorityLookup.Indicator> indicators = indicatorsOf(page.items());
+        return page.map(a -> AssessmentMapper.toApi(a, indicators));
     }
 
-    @Transactional
-    public AssessmentEntity get(String acronym, UUID id) {
-        return require(acronym, id);
+    Versioned<Assessment> get(String acronym, UUID id) {
+        return versioned(require(acronym, id));
     }
 
-    @Transactional
-    public AssessmentEntity create(String acronym, AssessmentInput input) {
+    Versioned<Assessment> create(String acronym, AssessmentInput input) {
         MissionEntity mission = missions.require(acronym, scope);
         AssessmentEntity assessment = new AssessmentEntity();
         assessment.missionAcronym = mission.acronym;
         apply(mission, assessment, input);
         assessments.persistAndFlush(assessment);
-        return assessment;
+        return versioned(assessment);
     }
 
-    @Transactional
-    public AssessmentEntity replace(String acronym, UUID id, String ifMatch, AssessmentInput input) {
+    Versioned<Assessment> replace(String acronym, UUID id, String ifMatch, AssessmentInput input) {
         AssessmentEntity assessment = require(acronym, id);
         ETags.requireMatch(ifMatch, assessment.version);
         apply(missions.require(acronym, scope), assessment, input);
         assessments.flush();
-        return assessment;
+        return versioned(assessment);
     }
 
-    @Transactional
-    public void delete(String acronym, UUID id, String ifMatch) {
+    void delete(String acronym, UUID id, String ifMatch) {
         AssessmentEntity assessment = require(acronym, id);
         ETags.requireMatch(ifMatch, assessment.version);
         assessments.delete(assessment);
         assessments.flush();
     }
 
+    private Versioned<Assessment> versioned(AssessmentEntity assessment) {
+        return new Versioned<>(AssessmentMapper.toApi(assessment, indicatorsOf(List.of(assessment))), assessment.version);
+    }
+
     /** The indicators named by these assessments, to show their codes. */
-    @Transactional
-    public Map<UUID, IndicatorEntity> indicatorsOf(List<AssessmentEntity> page) {
+    private Map<UUID, PriorityLookup.Indicator> indicatorsOf(List<AssessmentEntity> page) {
         Set<UUID> ids = new HashSet<>();
         page.forEach(a -> a.indicatorValues.forEach(v -> ids.add(v.indicatorId)));
-        return indicators.byId(ids);
+        return priorities.indicators(ids);
     }
 
     private AssessmentEntity require(String acronym, UUID id) {
@@ -104,12 +111,13 @@ public class AssessmentService {
             errors.add(ProblemException.fieldError("/score", "is required unless the rating is not_assessed"));
         }
         List<IndicatorValueInput> values = input.getIndicatorValues() == null ? List.of() : input.getIndicatorValues();
-        Map<UUID, IndicatorEntity> known = indicators.byId(values.stream().map(IndicatorValueInput::getIndicatorId).toList());
+        Map<UUID, PriorityLookup.Indicator> known = priorities.indicators(
+                values.stream().map(IndicatorValueInput::getIndicatorId).toList());
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             UUID indicatorId = values.get(i).getIndicatorId();
-            IndicatorEntity indicator = known.get(indicatorId);
-            if (indicator == null || !indicator.priorityCode.equals(input.getPriorityCode())) {
+            PriorityLookup.Indicator indicator = known.get(indicatorId);
+            if (indicator == null || !indicator.priorityCode().equals(input.getPriorityCode())) {
                 errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id",
                         "is not an indicator of priority " + input.getPriorityCode()));
             } else if (!seen.add(indicatorId)) {
@@ -124,18 +132,6 @@ public class AssessmentService {
             throw ProblemException.conflict("Mission " + mission.acronym + " already has an assessment of "
                     + input.getPriorityCode() + " for " + period + ".");
         }
-        assessment.priorityCode = input.getPriorityCode();
-        assessment.periodStart = period.start();
-        assessment.rating = input.getRating().toString();
-        assessment.score = input.getScore();
-        assessment.narrative = input.getNarrative();
-        assessment.indicatorValues.clear();
-        for (IndicatorValueInput value : values) {
-            AssessmentEntity.IndicatorValue stored = new AssessmentEntity.IndicatorValue();
-            stored.indicatorId = value.getIndicatorId();
-            stored.value = value.getValue();
-            stored.note = value.getNote();
-            assessment.indicatorValues.add(stored);
-        }
+        AssessmentMapper.apply(input, period, assessment);
     }
 }

@@ -1,8 +1,11 @@
 package org.a4ptracker.mission;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -46,10 +49,32 @@ public class MissionEntity extends VersionedEntity {
 
     public String headquarters;
 
-    public String status;
+    @Convert(converter = Status.Converter.class)
+    public Status status;
 
     /** Whether the quarter starting on {@code periodStart} overlaps the mission's life. */
     public boolean runsDuring(ReportingPeriod period) {
         return !period.end().isBefore(startDate) && (endDate == null || !period.start().isAfter(endDate));
+    }
+
+    /** Where a mission is in its life; the constants are in life-cycle order. */
+    public enum Status implements StoredEnum {
+        ACTIVE, TRANSITION, CLOSED;
+
+        /** A mission only moves forward: to its own status or a later one. */
+        boolean canMoveTo(Status target) {
+            return target.compareTo(this) >= 0;
+        }
+
+        /** The statuses a mission in this one may take, as the contract spells them. */
+        List<String> reachable() {
+            return Arrays.stream(values()).filter(this::canMoveTo).map(Status::value).toList();
+        }
+
+        public static class Converter extends StoredEnum.Converter<Status> {
+            public Converter() {
+                super(Status.class);
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class MissionRepository implements PanacheRepositoryBase<MissionEntity, String> {
 
-    public record Filter(String status, String hostCountry, String text, LocalDate startedAfter,
+    public record Filter(MissionEntity.Status status, String hostCountry, String text, LocalDate startedAfter,
                          LocalDate startedBefore, String sort) {
     }
 

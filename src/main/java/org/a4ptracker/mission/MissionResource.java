@@ -2,18 +2,14 @@ package org.a4ptracker.mission;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.MissionsApi;
-import org.a4ptracker.api.model.Mandate;
 import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
-import org.a4ptracker.api.model.MissionName;
 import org.a4ptracker.api.model.MissionPage;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
@@ -39,9 +35,8 @@ public class MissionResource implements MissionsApi {
     @Override
     public Response listMissions(MissionStatus status, String hostCountry, String q, LocalDate startedAfter,
                                  LocalDate startedBefore, MissionSort sort, Integer limit, String cursor) {
-        var filter = new MissionRepository.Filter(status == null ? null : status.toString(), hostCountry, q,
-                startedAfter, startedBefore, sort == null ? "acronym" : sort.toString());
-        Keyset.Page<Mission> page = service.list(filter, Keyset.of(limit, cursor, 2)).map(MissionResource::toApi);
+        Keyset.Page<Mission> page = service.list(status, hostCountry, q, startedAfter, startedBefore, sort,
+                Keyset.of(limit, cursor, 2));
         return Response.ok(new MissionPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
@@ -54,8 +49,8 @@ public class MissionResource implements MissionsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createMission(MissionCreate input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "POST /missions", input, () -> {
-            MissionEntity created = service.create(input);
-            return withETag(Response.created(URI.create("/missions/" + created.acronym)), created);
+            Versioned<Mission> created = service.create(input);
+            return withETag(Response.created(URI.create("/missions/" + created.body().getAcronym())), created);
         }, this::getMission);
     }
 
@@ -78,23 +73,7 @@ public class MissionResource implements MissionsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, MissionEntity mission) {
-        return response.entity(toApi(mission)).header(HttpHeaders.ETAG, ETags.of(mission.version)).build();
-    }
-
-    static Mission toApi(MissionEntity m) {
-        return new Mission()
-                .acronym(m.acronym)
-                .name(new MissionName().en(m.nameEn).fr(m.nameFr))
-                .hostCountries(Arrays.asList(m.hostCountries))
-                .hostTerritory(m.hostTerritory)
-                .startDate(m.startDate)
-                .endDate(m.endDate)
-                .mandate(m.mandateResolution == null ? null
-                        : new Mandate().resolution(m.mandateResolution).adoptedOn(m.mandateAdoptedOn))
-                .headquarters(m.headquarters)
-                .status(MissionStatus.fromValue(m.status))
-                .createdAt(m.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedAt(m.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Mission> mission) {
+        return response.entity(mission.body()).header(HttpHeaders.ETAG, ETags.of(mission.version())).build();
     }
 }

@@ -1,71 +1,72 @@
 package org.a4ptracker.mission;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.a4ptracker.api.model.Mandate;
 import org.a4ptracker.api.model.MissionCreate;
-import org.a4ptracker.api.model.MissionName;
+import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.api.model.ProblemError;
-import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.persistence.CountryCodes;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.arc.All;
+
 @ApplicationScoped
+@Transactional
 public class MissionService implements MissionLookup {
 
-    /** Status order: a mission only moves to the right. */
-    static final List<String> LIFE_CYCLE = List.of("active", "transition", "closed");
-
     private final MissionRepository missions;
-    private final MissionBlockers blockers;
+    private final AssessmentRepository assessments;
+    private final List<MissionDependents> dependents;
     private final MergePatch mergePatch;
     private final CallerScope scope;
 
-    MissionService(MissionRepository missions, MissionBlockers blockers, MergePatch mergePatch, CallerScope scope) {
+    /** {@code dependents} come in their {@code @Priority} order, highest first: the order the 409 names them in. */
+    MissionService(MissionRepository missions, AssessmentRepository assessments, @All List<MissionDependents> dependents,
+                   MergePatch mergePatch, CallerScope scope) {
         this.missions = missions;
-        this.blockers = blockers;
+        this.assessments = assessments;
+        this.dependents = dependents;
         this.mergePatch = mergePatch;
         this.scope = scope;
     }
 
     @Override
-    @Transactional
     public boolean exists(String acronym) {
         return missions.findById(acronym) != null;
     }
 
     @Override
-    @Transactional
     public Mission require(String acronym, CallerScope callerScope) {
-        MissionEntity mission = missions.require(acronym, callerScope);
-        return new Mission(mission.acronym, mission.nameEn, List.of(mission.hostCountries));
+        return MissionMapper.toLookup(missions.require(acronym, callerScope));
     }
 
-    @Transactional
-    public Keyset.Page<MissionEntity> list(MissionRepository.Filter filter, Keyset keyset) {
-        return missions.page(filter, scope, keyset);
+    public Keyset.Page<org.a4ptracker.api.model.Mission> list(MissionStatus status, String hostCountry, String text,
+                                                              LocalDate startedAfter, LocalDate startedBefore,
+                                                              MissionSort sort, Keyset keyset) {
+        var filter = new MissionRepository.Filter(MissionMapper.status(status), hostCountry, text, startedAfter,
+                startedBefore, sort == null ? MissionSort.ACRONYM.toString() : sort.toString());
+        return missions.page(filter, scope, keyset).map(MissionMapper::toApi);
     }
 
-    @Transactional
-    public MissionEntity get(String acronym) {
-        return missions.require(acronym, scope);
+    public Versioned<org.a4ptracker.api.model.Mission> get(String acronym) {
+        return versioned(missions.require(acronym, scope));
     }
 
-    @Transactional
-    public MissionEntity create(MissionCreate input) {
+    public Versioned<org.a4ptracker.api.model.Mission> create(MissionCreate input) {
         if (!scope.sees(input.getAcronym())) {
             throw ProblemException.forbidden("Mission " + input.getAcronym() + " is outside the missions your token covers.");
         }
@@ -74,43 +75,36 @@ public class MissionService implements MissionLookup {
         }
         MissionEntity mission = new MissionEntity();
         mission.acronym = input.getAcronym();
-        mission.status = LIFE_CYCLE.get(0);
-        apply(mission, new MissionUpdate()
-                .name(input.getName())
-                .hostCountries(input.getHostCountries())
-                .hostTerritory(input.getHostTerritory())
-                .startDate(input.getStartDate())
-                .endDate(input.getEndDate())
-                .mandate(input.getMandate())
-                .headquarters(input.getHeadquarters())
-                .status(input.getStatus() == null ? MissionStatus.ACTIVE : input.getStatus()));
+        mission.status = MissionEntity.Status.ACTIVE;
+        MissionUpdate update = MissionMapper.toUpdate(input);
+        if (update.getStatus() == null) {
+            update.status(MissionStatus.ACTIVE);
+        }
+        apply(mission, update);
         missions.persistAndFlush(mission);
-        return mission;
+        return versioned(mission);
     }
 
-    @Transactional
-    public MissionEntity replace(String acronym, String ifMatch, MissionUpdate input) {
+    public Versioned<org.a4ptracker.api.model.Mission> replace(String acronym, String ifMatch, MissionUpdate input) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
         apply(mission, input);
         missions.flush();
-        return mission;
+        return versioned(mission);
     }
 
-    @Transactional
-    public MissionEntity patch(String acronym, String ifMatch, JsonNode patch) {
+    public Versioned<org.a4ptracker.api.model.Mission> patch(String acronym, String ifMatch, JsonNode patch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
-        apply(mission, mergePatch.apply(asUpdate(mission), patch, MissionUpdate.class));
+        apply(mission, mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
         missions.flush();
-        return mission;
+        return versioned(mission);
     }
 
-    @Transactional
     public void delete(String acronym, String ifMatch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
-        List<String> blocking = blockers.describe(acronym);
+        List<String> blocking = dependents.stream().map(d -> d.describe(acronym)).flatMap(Optional::stream).toList();
         if (!blocking.isEmpty()) {
             throw ProblemException.conflict("Mission " + acronym + " still has " + String.join(", ", blocking)
                     + "; close the mission instead of deleting it.");
@@ -121,29 +115,20 @@ public class MissionService implements MissionLookup {
 
     private void apply(MissionEntity mission, MissionUpdate input) {
         validate(input);
-        String target = input.getStatus().toString();
-        int from = LIFE_CYCLE.indexOf(mission.status);
-        if (LIFE_CYCLE.indexOf(target) < from) {
-            throw ProblemException.invalidTransition("Mission " + mission.acronym + " is " + mission.status
-                    + "; its status can only move forward.", LIFE_CYCLE.subList(from, LIFE_CYCLE.size()));
+        MissionEntity.Status target = MissionMapper.status(input.getStatus());
+        if (!mission.status.canMoveTo(target)) {
+            throw ProblemException.invalidTransition("Mission " + mission.acronym + " is " + mission.status.value()
+                    + "; its status can only move forward.", mission.status.reachable());
         }
         if (mission.startDate != null) {
-            long outside = blockers.assessmentsOutside(mission.acronym, input.getStartDate(), input.getEndDate());
+            long outside = assessments.outside(mission.acronym, ReportingPeriod.containing(input.getStartDate()),
+                    input.getEndDate());
             if (outside > 0) {
                 throw ProblemException.conflict("Mission " + mission.acronym + " has " + outside
                         + " assessment(s) for periods outside the new start and end dates.");
             }
         }
-        mission.nameEn = input.getName().getEn();
-        mission.nameFr = input.getName().getFr();
-        mission.hostCountries = input.getHostCountries().toArray(String[]::new);
-        mission.hostTerritory = input.getHostTerritory();
-        mission.startDate = input.getStartDate();
-        mission.endDate = input.getEndDate();
-        mission.mandateResolution = input.getMandate() == null ? null : input.getMandate().getResolution();
-        mission.mandateAdoptedOn = input.getMandate() == null ? null : input.getMandate().getAdoptedOn();
-        mission.headquarters = input.getHeadquarters();
-        mission.status = target;
+        MissionMapper.apply(input, mission);
     }
 
     private static void validate(MissionUpdate input) {
@@ -168,16 +153,7 @@ public class MissionService implements MissionLookup {
         }
     }
 
-    static MissionUpdate asUpdate(MissionEntity m) {
-        return new MissionUpdate()
-                .name(new MissionName().en(m.nameEn).fr(m.nameFr))
-                .hostCountries(new LinkedHashSet<>(Arrays.asList(m.hostCountries)))
-                .hostTerritory(m.hostTerritory)
-                .startDate(m.startDate)
-                .endDate(m.endDate)
-                .mandate(m.mandateResolution == null ? null
-                        : new Mandate().resolution(m.mandateResolution).adoptedOn(m.mandateAdoptedOn))
-                .headquarters(m.headquarters)
-                .status(MissionStatus.fromValue(m.status));
+    private static Versioned<org.a4ptracker.api.model.Mission> versioned(MissionEntity mission) {
+        return new Versioned<>(MissionMapper.toApi(mission), mission.version);
     }
 }

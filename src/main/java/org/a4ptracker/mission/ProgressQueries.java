@@ -8,32 +8,29 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 
-import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.security.CallerScope;
 
-/** The progress roll-ups, computed by PostgreSQL: only the answer's rows reach Java. */
+/** The progress roll-ups over the mission feature's own tables, computed by PostgreSQL. */
 @ApplicationScoped
 class ProgressQueries {
 
-    /** A priority's latest and previous assessment of one mission, with the trend between their scores. */
-    record PriorityRow(String priorityCode, LocalDate latestPeriod, String latestRating, Integer latestScore,
-                       LocalDate previousPeriod, String previousRating, Integer previousScore, String trend) {
+    /** A priority's latest and previous assessment by one mission (the previous fields null after a single one). */
+    record PriorityRow(String priorityCode, LocalDate latestPeriod, AssessmentEntity.Rating latestRating,
+                       Integer latestScore, LocalDate previousPeriod, AssessmentEntity.Rating previousRating,
+                       Integer previousScore) {
     }
 
-    record IndicatorRow(String priorityCode, UUID indicatorId, String code, String unit, BigDecimal baseline,
-                        BigDecimal target, String direction, BigDecimal latestValue, LocalDate latestPeriod,
-                        BigDecimal progressPercent) {
+    /** The latest value a mission recorded for an indicator, and the quarter it was recorded for. */
+    record IndicatorRow(UUID indicatorId, BigDecimal latestValue, LocalDate latestPeriod) {
     }
 
-    record MissionRatingRow(String missionAcronym, LocalDate period, String rating, Integer score) {
+    /** A mission with its latest assessment of a priority up to a quarter; period, rating and score null for none. */
+    record MissionRatingRow(String missionAcronym, LocalDate period, AssessmentEntity.Rating rating, Integer score) {
     }
-
-    record RatingCount(String bucket, long missions) {
-    }
-
-    /** Score change, in points, from which a trend counts as improving or worsening. */
-    static final int TREND_THRESHOLD = 5;
 
     private final EntityManager em;
 
@@ -41,106 +38,104 @@ class ProgressQueries {
         this.em = em;
     }
 
+    /** One row per priority the mission has assessed. */
     List<PriorityRow> priorities(String mission) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return tuples(em.createNativeQuery("""
                         WITH ranked AS (
                             SELECT priority_code, period_start, rating, score,
                                    row_number() OVER (PARTITION BY priority_code ORDER BY period_start DESC) AS rn
                               FROM assessment
                              WHERE mission_acronym = :mission)
-                        SELECT p.code, l.period_start, l.rating, l.score, pv.period_start, pv.rating, pv.score,
-                               CASE WHEN l.score IS NULL OR pv.score IS NULL THEN 'unknown'
-                                    WHEN l.score - pv.score >= :threshold THEN 'improving'
-                                    WHEN pv.score - l.score >= :threshold THEN 'worsening'
-                                    ELSE 'stable' END
-                          FROM priority p
-                          LEFT JOIN ranked l ON l.priority_code = p.code AND l.rn = 1
-                          LEFT JOIN ranked pv ON pv.priority_code = p.code AND pv.rn = 2
-                         ORDER BY p.position""")
-                .setParameter("mission", mission)
-                .setParameter("threshold", TREND_THRESHOLD)
-                .getResultList();
-        return rows.stream().map(r -> new PriorityRow((String) r[0], Dates.fromSql(r[1]), (String) r[2], integer(r[3]),
-                Dates.fromSql(r[4]), (String) r[5], integer(r[6]), (String) r[7])).toList();
+                        SELECT l.priority_code, l.period_start AS latest_period, l.rating AS latest_rating,
+                               l.score AS latest_score, pv.period_start AS previous_period,
+                               pv.rating AS previous_rating, pv.score AS previous_score
+                          FROM ranked l
+                          LEFT JOIN ranked pv ON pv.priority_code = l.priority_code AND pv.rn = 2
+                         WHERE l.rn = 1""", Tuple.class)
+                .setParameter("mission", mission))
+                .stream()
+                .map(t -> new PriorityRow(t.get("priority_code", String.class),
+                        date(t, "latest_period"), rating(t, "latest_rating"), integer(t, "latest_score"),
+                        date(t, "previous_period"), rating(t, "previous_rating"), integer(t, "previous_score")))
+                .toList();
     }
 
+    /** One row per indicator the mission has recorded a value for. */
     List<IndicatorRow> indicators(String mission) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT DISTINCT ON (i.priority_code, i.code)
-                               i.priority_code, i.id, i.code, i.unit, i.baseline, i.target, i.direction,
-                               v.value, a.period_start,
-                               CASE WHEN i.target = i.baseline THEN NULL
-                                    ELSE round((v.value - i.baseline) / (i.target - i.baseline) * 100, 1) END
+        return tuples(em.createNativeQuery("""
+                        SELECT DISTINCT ON (v.indicator_id) v.indicator_id, v.value, a.period_start
                           FROM assessment_indicator_value v
                           JOIN assessment a ON a.id = v.assessment_id
-                          JOIN indicator i ON i.id = v.indicator_id
                          WHERE a.mission_acronym = :mission
-                         ORDER BY i.priority_code, i.code, a.period_start DESC""")
-                .setParameter("mission", mission)
-                .getResultList();
-        return rows.stream().map(r -> new IndicatorRow((String) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (BigDecimal) r[4], (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], Dates.fromSql(r[8]),
-                (BigDecimal) r[9])).toList();
+                         ORDER BY v.indicator_id, a.period_start DESC""", Tuple.class)
+                .setParameter("mission", mission))
+                .stream()
+                .map(t -> new IndicatorRow(t.get("indicator_id", UUID.class), t.get("value", BigDecimal.class),
+                        date(t, "period_start")))
+                .toList();
     }
 
-    /** The latest period in which any visible mission assessed this priority. */
+    /** The latest quarter in which any visible mission assessed this priority; null when none did. */
     LocalDate latestPeriod(String priority, CallerScope scope) {
-        Query query = em.createNativeQuery("SELECT max(period_start) FROM assessment WHERE priority_code = :priority"
-                        + (scope.seesAll() ? "" : " AND mission_acronym IN (:visible)"))
+        TypedQuery<LocalDate> query = em.createQuery("select max(a.periodStart) from AssessmentEntity a"
+                        + " where a.priorityCode = :priority" + (scope.seesAll() ? "" : " and a.missionAcronym in :visible"),
+                        LocalDate.class)
                 .setParameter("priority", priority);
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
-        return Dates.fromSql(query.getSingleResult());
+        return query.getSingleResult();
     }
 
     /**
-     * The visible missions running in the quarter starting {@code period}, each with its latest
-     * assessment of the priority up to that quarter (none when it has none).
+     * The visible missions running during {@code period}, by acronym, each with its latest assessment
+     * of the priority up to that quarter (none when it has none).
      */
-    private static String latestPerMission(CallerScope scope) {
-        return """
-                WITH running AS (
-                    SELECT acronym FROM mission
-                     WHERE start_date <= CAST(:period AS date) + interval '3 months' - interval '1 day'
-                       AND (end_date IS NULL OR end_date >= CAST(:period AS date))""" + (scope.seesAll() ? "" : """
+    List<MissionRatingRow> missionRatings(String priority, ReportingPeriod period, CallerScope scope) {
+        Query query = em.createNativeQuery("""
+                        WITH running AS (
+                            SELECT acronym FROM mission
+                             WHERE start_date <= CAST(:period_end AS date)
+                               AND (end_date IS NULL OR end_date >= CAST(:period_start AS date))""" + (scope.seesAll() ? "" : """
 
-                       AND acronym IN (:visible)""") + """
-                ),
-                latest AS (
-                    SELECT DISTINCT ON (a.mission_acronym) a.mission_acronym, a.period_start, a.rating, a.score
-                      FROM assessment a JOIN running r ON r.acronym = a.mission_acronym
-                     WHERE a.priority_code = :priority AND a.period_start <= CAST(:period AS date)
-                     ORDER BY a.mission_acronym, a.period_start DESC)
-                SELECT r.acronym, l.period_start, l.rating, l.score
-                  FROM running r LEFT JOIN latest l ON l.mission_acronym = r.acronym
-                """;
-    }
-
-    List<MissionRatingRow> missionRatings(String priority, LocalDate period, CallerScope scope) {
-        List<Object[]> rows = bind(em.createNativeQuery(latestPerMission(scope) + " ORDER BY r.acronym"),
-                priority, period, scope).getResultList();
-        return rows.stream().map(r -> new MissionRatingRow((String) r[0], Dates.fromSql(r[1]), (String) r[2], integer(r[3])))
-                .toList();
-    }
-
-    List<RatingCount> ratingCounts(String priority, LocalDate period, CallerScope scope) {
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT coalesce(rating, 'no_assessment'), count(*) FROM ("
-                        + latestPerMission(scope) + ") per_mission GROUP BY 1"),
-                priority, period, scope).getResultList();
-        return rows.stream().map(r -> new RatingCount((String) r[0], ((Number) r[1]).longValue())).toList();
-    }
-
-    private static Query bind(Query query, String priority, LocalDate period, CallerScope scope) {
-        query.setParameter("priority", priority).setParameter("period", period);
+                               AND acronym IN (:visible)""") + """
+                        ),
+                        latest AS (
+                            SELECT DISTINCT ON (a.mission_acronym) a.mission_acronym, a.period_start, a.rating, a.score
+                              FROM assessment a JOIN running r ON r.acronym = a.mission_acronym
+                             WHERE a.priority_code = :priority AND a.period_start <= CAST(:period_start AS date)
+                             ORDER BY a.mission_acronym, a.period_start DESC)
+                        SELECT r.acronym, l.period_start, l.rating, l.score
+                          FROM running r LEFT JOIN latest l ON l.mission_acronym = r.acronym
+                         ORDER BY r.acronym""", Tuple.class)
+                .setParameter("priority", priority)
+                .setParameter("period_start", period.start())
+                .setParameter("period_end", period.end());
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
-        return query;
+        return tuples(query).stream()
+                .map(t -> new MissionRatingRow(t.get("acronym", String.class), date(t, "period_start"),
+                        rating(t, "rating"), integer(t, "score")))
+                .toList();
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Tuple> tuples(Query query) {
+        return query.getResultList();
+    }
 
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
+    private static LocalDate date(Tuple t, String alias) {
+        return Dates.fromSql(t.get(alias));
+    }
+
+    private static Integer integer(Tuple t, String alias) {
+        Number value = t.get(alias, Number.class);
+        return value == null ? null : value.intValue();
+    }
+
+    private static AssessmentEntity.Rating rating(Tuple t, String alias) {
+        String text = t.get(alias, String.class);
+        return text == null ? null : StoredEnum.of(AssessmentEntity.Rating.class, text);
     }
 }

@@ -22,6 +22,12 @@ public record ReportingPeriod(LocalDate start) {
         return new ReportingPeriod(start);
     }
 
+    /** The quarter that {@code day} falls in. */
+    public static ReportingPeriod containing(LocalDate day) {
+        return new ReportingPeriod(LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1));
+    }
+
+    /** The last day of the quarter: the one place that knows a reporting period is three months long. */
     public LocalDate end() {
         return start.plusMonths(3).minusDays(1);
     }

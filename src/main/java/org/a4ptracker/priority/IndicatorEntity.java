@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -38,8 +39,20 @@ public class IndicatorEntity extends VersionedEntity {
 
     public BigDecimal target;
 
-    public String direction;
+    @Convert(converter = Direction.Converter.class)
+    public Direction direction;
 
     @Column(name = "data_source")
     public String dataSource;
+
+    /** Which way of the baseline the target lies. */
+    public enum Direction implements StoredEnum {
+        HIGHER_IS_BETTER, LOWER_IS_BETTER;
+
+        public static class Converter extends StoredEnum.Converter<Direction> {
+            public Converter() {
+                super(Direction.class);
+            }
+        }
+    }
 }

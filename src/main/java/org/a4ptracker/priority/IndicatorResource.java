@@ -1,7 +1,6 @@
 package org.a4ptracker.priority;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,10 +9,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.IndicatorsApi;
 import org.a4ptracker.api.model.Indicator;
-import org.a4ptracker.api.model.IndicatorDirection;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.IndicatorPage;
-import org.a4ptracker.api.model.LocalizedText;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.persistence.Keyset;
@@ -32,7 +29,7 @@ public class IndicatorResource implements IndicatorsApi {
 
     @Override
     public Response listIndicators(String code, Integer limit, String cursor) {
-        Keyset.Page<Indicator> page = service.list(code, Keyset.of(limit, cursor, 2)).map(IndicatorResource::toApi);
+        Keyset.Page<Indicator> page = service.list(code, Keyset.of(limit, cursor, 2));
         return Response.ok(new IndicatorPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
@@ -45,8 +42,9 @@ public class IndicatorResource implements IndicatorsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createIndicator(String code, IndicatorInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "POST /priorities/" + code + "/indicators", input, () -> {
-            IndicatorEntity created = service.create(code, input);
-            return withETag(Response.created(URI.create("/priorities/" + code + "/indicators/" + created.id)), created);
+            Versioned<Indicator> created = service.create(code, input);
+            return withETag(Response.created(URI.create("/priorities/" + code + "/indicators/" + created.body().getId())),
+                    created);
         }, id -> getIndicator(code, UUID.fromString(id)));
     }
 
@@ -63,27 +61,7 @@ public class IndicatorResource implements IndicatorsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, IndicatorEntity indicator) {
-        return response.entity(toApi(indicator)).header(HttpHeaders.ETAG, ETags.of(indicator.version)).build();
-    }
-
-    /** The same number reads the same whether it was just written (42) or read back from numeric(14,4) (42.0000). */
-    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
-    }
-
-    static Indicator toApi(IndicatorEntity i) {
-        return new Indicator()
-                .id(i.id)
-                .priorityCode(i.priorityCode)
-                .code(i.code)
-                .name(new LocalizedText().en(i.nameEn).fr(i.nameFr))
-                .unit(i.unit)
-                .baseline(plain(i.baseline))
-                .target(plain(i.target))
-                .direction(IndicatorDirection.fromValue(i.direction))
-                .dataSource(i.dataSource)
-                .createdAt(i.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedAt(i.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Indicator> indicator) {
+        return response.entity(indicator.body()).header(HttpHeaders.ETAG, ETags.of(indicator.version())).build();
     }
 }

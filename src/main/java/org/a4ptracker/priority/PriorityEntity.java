@@ -1,6 +1,7 @@
 package org.a4ptracker.priority;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,7 +17,8 @@ public class PriorityEntity {
     @Id
     public String code;
 
-    public String kind;
+    @Convert(converter = Kind.Converter.class)
+    public Kind kind;
 
     public int position;
 
@@ -31,4 +33,15 @@ public class PriorityEntity {
 
     @Column(name = "description_fr")
     public String descriptionFr;
+
+    /** A priority of A4P+ or one of its cross-cutting themes. */
+    public enum Kind implements StoredEnum {
+        PRIORITY, CROSS_CUTTING;
+
+        public static class Converter extends StoredEnum.Converter<Kind> {
+            public Converter() {
+                super(Kind.class);
+            }
+        }
+    }
 }

@@ -1,0 +1,26 @@
+package org.a4ptracker.accountability;
+
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.a4ptracker.mission.MissionDependents;
+
+/** A mission's accountability cases keep it from being deleted. */
+@ApplicationScoped
+@Priority(20)
+class MissionCases implements MissionDependents {
+
+    private final CaseRepository cases;
+
+    MissionCases(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public Optional<String> describe(String acronym) {
+        long count = cases.count("missionAcronym", acronym);
+        return count == 0 ? Optional.empty() : Optional.of(count + " accountability case(s)");
+    }
+}

@@ -1,0 +1,24 @@
+package org.a4ptracker.mission;
+
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A mission's assessments keep it from being deleted; named first, as they belong to the mission itself. */
+@ApplicationScoped
+@Priority(30)
+class MissionAssessments implements MissionDependents {
+
+    private final AssessmentRepository assessments;
+
+    MissionAssessments(AssessmentRepository assessments) {
+        this.assessments = assessments;
+    }
+
+    @Override
+    public Optional<String> describe(String acronym) {
+        long count = assessments.count("missionAcronym", acronym);
+        return count == 0 ? Optional.empty() : Optional.of(count + " assessment(s)");
+    }
+}
