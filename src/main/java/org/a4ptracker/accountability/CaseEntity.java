@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,23 +22,115 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 @Table(name = "accountability_case")
 public class CaseEntity extends VersionedEntity {
 
-    public static final String MISCONDUCT = "misconduct";
-    public static final String CRIME = "crime_against_peacekeepers";
+    public enum Kind implements StoredEnum {
+        MISCONDUCT, CRIME_AGAINST_PEACEKEEPERS;
+
+        public static class Converter extends StoredEnum.Converter<Kind> {
+            public Converter() {
+                super(Kind.class);
+            }
+        }
+    }
+
+    /** Both kinds' workflow statuses; {@link CaseWorkflow} says which apply to which kind. */
+    public enum Status implements StoredEnum {
+        REPORTED, PRELIMINARY_ASSESSMENT, CLOSED_NO_BASIS, UNDER_REVIEW_LIMITED_INFORMATION, REFERRED,
+        UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION, SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER,
+        ACTION_PENDING, ACTION_TAKEN, CLOSED,
+        NO_NATIONAL_INVESTIGATION, INVESTIGATION_OPENED, SUSPECTS_IDENTIFIED, ARRESTED, CHARGED, ON_TRIAL,
+        CONVICTED, ACQUITTED, DISMISSED, DORMANT;
+
+        public static class Converter extends StoredEnum.Converter<Status> {
+            public Converter() {
+                super(Status.class);
+            }
+        }
+    }
+
+    public enum DatePrecision implements StoredEnum {
+        DAY, MONTH, YEAR, UNKNOWN;
+
+        public static class Converter extends StoredEnum.Converter<DatePrecision> {
+            public Converter() {
+                super(DatePrecision.class);
+            }
+        }
+    }
+
+    public enum Category implements StoredEnum {
+        SEA, OTHER_MISCONDUCT;
+
+        public static class Converter extends StoredEnum.Converter<Category> {
+            public Converter() {
+                super(Category.class);
+            }
+        }
+    }
+
+    public enum SeaType implements StoredEnum {
+        SEXUAL_EXPLOITATION, SEXUAL_ABUSE;
+
+        public static class Converter extends StoredEnum.Converter<SeaType> {
+            public Converter() {
+                super(SeaType.class);
+            }
+        }
+    }
+
+    public enum SeaSubtype implements StoredEnum {
+        TRANSACTIONAL_SEX, EXPLOITATIVE_RELATIONSHIP, RAPE, SEXUAL_ASSAULT, SEXUAL_ACTIVITY_WITH_MINOR, OTHER;
+
+        public static class Converter extends StoredEnum.Converter<SeaSubtype> {
+            public Converter() {
+                super(SeaSubtype.class);
+            }
+        }
+    }
+
+    public enum PersonnelCategory implements StoredEnum {
+        CIVILIAN_INTERNATIONAL, CIVILIAN_NATIONAL, UN_VOLUNTEER, MILITARY_CONTINGENT,
+        MILITARY_OBSERVER_OR_STAFF_OFFICER, INDIVIDUAL_POLICE, FORMED_POLICE_UNIT, CONTRACTOR;
+
+        /** Military and police personnel, whose nationality the UN records. */
+        boolean uniformed() {
+            return this == MILITARY_CONTINGENT || this == MILITARY_OBSERVER_OR_STAFF_OFFICER
+                    || this == INDIVIDUAL_POLICE || this == FORMED_POLICE_UNIT;
+        }
+
+        public static class Converter extends StoredEnum.Converter<PersonnelCategory> {
+            public Converter() {
+                super(PersonnelCategory.class);
+            }
+        }
+    }
+
+    public enum CrimeType implements StoredEnum {
+        IED, DIRECT_ATTACK, INDIRECT_FIRE, AMBUSH, ABDUCTION, DETENTION, OTHER;
+
+        public static class Converter extends StoredEnum.Converter<CrimeType> {
+            public Converter() {
+                super(CrimeType.class);
+            }
+        }
+    }
 
     @Id
     public UUID id;
 
     public String reference;
 
-    public String kind;
+    @Convert(converter = Kind.Converter.class)
+    public Kind kind;
 
     @Column(name = "mission_acronym")
     public String missionAcronym;
 
-    public String status;
+    @Convert(converter = Status.Converter.class)
+    public Status status;
 
+    @Convert(converter = Status.Converter.class)
     @Column(name = "status_before_dormant")
-    public String statusBeforeDormant;
+    public Status statusBeforeDormant;
 
     @Column(name = "reported_on")
     public LocalDate reportedOn;
@@ -45,29 +138,34 @@ public class CaseEntity extends VersionedEntity {
     @Column(name = "incident_date")
     public LocalDate incidentDate;
 
+    @Convert(converter = DatePrecision.Converter.class)
     @Column(name = "incident_date_precision")
-    public String incidentDatePrecision;
+    public DatePrecision incidentDatePrecision;
 
     @Column(name = "closed_on")
     public LocalDate closedOn;
 
     // Misconduct
-    public String category;
+    @Convert(converter = Category.Converter.class)
+    public Category category;
 
     @Column(name = "misconduct_level")
     public Integer misconductLevel;
 
+    @Convert(converter = SeaType.Converter.class)
     @Column(name = "sea_type")
-    public String seaType;
+    public SeaType seaType;
 
+    @Convert(converter = SeaSubtype.Converter.class)
     @Column(name = "sea_subtype")
-    public String seaSubtype;
+    public SeaSubtype seaSubtype;
 
     @Column(name = "misconduct_type")
     public String misconductType;
 
+    @Convert(converter = PersonnelCategory.Converter.class)
     @Column(name = "personnel_category")
-    public String personnelCategory;
+    public PersonnelCategory personnelCategory;
 
     @Column(name = "alleged_perpetrators")
     public Integer allegedPerpetrators;
@@ -83,11 +181,11 @@ public class CaseEntity extends VersionedEntity {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "interim_actions")
-    public List<CaseRecords.Action> interimActions = new ArrayList<>();
+    public List<CaseRecords.InterimAction> interimActions = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "final_actions")
-    public List<CaseRecords.Action> finalActions = new ArrayList<>();
+    public List<CaseRecords.FinalAction> finalActions = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "member_state_requests")
@@ -98,8 +196,9 @@ public class CaseEntity extends VersionedEntity {
     public List<CaseRecords.PaternityClaim> paternityClaims = new ArrayList<>();
 
     // Crimes against peacekeepers
+    @Convert(converter = CrimeType.Converter.class)
     @Column(name = "crime_type")
-    public String crimeType;
+    public CrimeType crimeType;
 
     @Column(name = "location_admin_area")
     public String locationAdminArea;
@@ -140,6 +239,6 @@ public class CaseEntity extends VersionedEntity {
     public Integer suspectsAcquitted;
 
     public boolean isMisconduct() {
-        return MISCONDUCT.equals(kind);
+        return kind == Kind.MISCONDUCT;
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * The sub-records of a misconduct case as stored in its JSON columns. Kept apart from the API
  * models so that the contract can evolve without rewriting stored history; snake_case so that the
- * statistics SQL reads the same names the API uses.
+ * statistics SQL reads the same names the API uses. Their closed sets are stored as their text.
  */
 final class CaseRecords {
 
@@ -17,21 +17,38 @@ final class CaseRecords {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Victim(String sex, String ageGroup, boolean assistanceOffered, boolean assistanceAccepted,
+    record Victim(Sex sex, AgeGroup ageGroup, boolean assistanceOffered, boolean assistanceAccepted,
                   List<Assistance> assistance) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Assistance(String type, String provider, LocalDate providedOn) {
-    }
+    enum Sex implements StoredEnum { FEMALE, MALE, UNKNOWN }
+
+    enum AgeGroup implements StoredEnum { ADULT, MINOR, UNKNOWN }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Investigation(String entity, LocalDate openedOn, LocalDate completedOn) {
+    record Assistance(AssistanceType type, String provider, LocalDate providedOn) {
     }
 
-    /** An interim or final action. */
+    enum AssistanceType implements StoredEnum { MEDICAL, PSYCHOSOCIAL, LEGAL, SHELTER, MATERIAL, LIVELIHOOD, OTHER }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Action(String type, LocalDate takenOn) {
+    record Investigation(InvestigatingEntity entity, LocalDate openedOn, LocalDate completedOn) {
+    }
+
+    enum InvestigatingEntity implements StoredEnum { OIOS, NIO, PCC, MISSION_UNIT, JOINT }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InterimAction(InterimActionType type, LocalDate takenOn) {
+    }
+
+    enum InterimActionType implements StoredEnum { PAYMENTS_SUSPENDED, ADMINISTRATIVE_LEAVE, REPATRIATION, CONFINEMENT }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record FinalAction(FinalActionType type, LocalDate takenOn) {
+    }
+
+    enum FinalActionType implements StoredEnum {
+        REPATRIATION_AND_BAN, DISMISSAL, CENSURE, REPRIMAND, IMPRISONMENT, DEMOTION, PENDING_MEMBER_STATE_ACTION, NONE
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -39,6 +56,10 @@ final class CaseRecords {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PaternityClaim(String status, LocalDate openedOn) {
+    record PaternityClaim(PaternityStatus status, LocalDate openedOn) {
+    }
+
+    enum PaternityStatus implements StoredEnum {
+        OPEN, DNA_REQUESTED, ESTABLISHED, NOT_ESTABLISHED, WITHDRAWN, RESOLVED_WITH_SUPPORT
     }
 }

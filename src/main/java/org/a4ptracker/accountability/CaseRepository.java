@@ -1,17 +1,27 @@
 package org.a4ptracker.accountability;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
-import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.accountability.CaseEntity.Category;
+import org.a4ptracker.accountability.CaseEntity.Kind;
+import org.a4ptracker.accountability.CaseEntity.Status;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.TextSearch;
+import org.a4ptracker.platform.security.CallerScope;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -19,11 +29,34 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
-    public record Filter(String kind, String mission, String status, String category, LocalDate reportedFrom,
+    /**
+     * The one overdue rule, {@code accountability_case_overdue} (migration V8): an SEA case with an
+     * investigation still open after more than the target days ({@code a4p.sea-investigation-target-days})
+     * on a given day. Lists filter by it and show it; a single case asks it of its own state.
+     */
+    private static final String OVERDUE =
+            "cast(function('accountability_case_overdue', c.category, c.investigations, :today, :target) as Boolean)";
+
+    public record Filter(Kind kind, String mission, Status status, Category category, LocalDate reportedFrom,
                          LocalDate reportedTo, Boolean overdue, String reference) {
     }
 
-    public record Read(long id, String reader, OffsetDateTime readAt, String view) {
+    /** A case of a list, with whether it is overdue today. */
+    public record Listed(CaseEntity entity, Boolean overdue) {
+    }
+
+    /** How a case was read: as it is now, or as it was at a past instant. */
+    enum ReadView implements StoredEnum { CURRENT, AS_OF }
+
+    public record Read(long id, String reader, OffsetDateTime readAt, ReadView view) {
+    }
+
+    private final ObjectMapper json;
+    private final int targetDays;
+
+    CaseRepository(ObjectMapper json, @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
+        this.json = json;
+        this.targetDays = targetDays;
     }
 
     /** A case the caller may see, or 404. */
@@ -35,70 +68,75 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return found;
     }
 
-    /** Newest report first, then by id; {@code overdue} applies {@link CaseMapper#overdue} in SQL. */
-    public Keyset.Page<CaseEntity> page(Filter filter, CallerScope scope, Keyset keyset, LocalDate today, int targetDays) {
+    /** Newest report first, then by id. */
+    public Keyset.Page<Listed> page(Filter filter, CallerScope scope, Keyset keyset, LocalDate today) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Parameters params = Parameters.with("today", today).and("target", targetDays);
         if (!scope.seesAll()) {
-            where.add("missionAcronym in :visible");
+            where.add("c.missionAcronym in :visible");
             params.and("visible", scope.missions());
         }
         if (filter.kind() != null) {
-            where.add("kind = :kind");
+            where.add("c.kind = :kind");
             params.and("kind", filter.kind());
         }
         if (filter.mission() != null) {
-            where.add("missionAcronym = :mission");
+            where.add("c.missionAcronym = :mission");
             params.and("mission", filter.mission());
         }
         if (filter.status() != null) {
-            where.add("status = :status");
+            where.add("c.status = :status");
             params.and("status", filter.status());
         }
         if (filter.category() != null) {
-            where.add("category = :category");
+            where.add("c.category = :category");
             params.and("category", filter.category());
         }
         if (filter.reportedFrom() != null) {
-            where.add("reportedOn >= :from");
+            where.add("c.reportedOn >= :from");
             params.and("from", filter.reportedFrom());
         }
         if (filter.reportedTo() != null) {
-            where.add("reportedOn <= :to");
+            where.add("c.reportedOn <= :to");
             params.and("to", filter.reportedTo());
         }
         if (filter.reference() != null) {
-            where.add("lower(reference) like :reference");
+            where.add("lower(c.reference) like :reference");
             params.and("reference", TextSearch.containing(filter.reference()));
         }
         if (filter.overdue() != null) {
-            where.add((filter.overdue() ? "" : "not ") + "(category = 'sea' and id in (:overdueIds))");
-            params.and("overdueIds", overdueIds(today, targetDays));
+            where.add(OVERDUE + " = :overdue");
+            params.and("overdue", filter.overdue());
         }
         if (!keyset.firstPage()) {
-            where.add("(reportedOn < :kDate or (reportedOn = :kDate and id > :kId))");
+            where.add("(c.reportedOn < :kDate or (c.reportedOn = :kDate and c.id > :kId))");
             params.and("kDate", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
-        String order = "order by reportedOn desc, id";
-        String query = where.isEmpty() ? order : String.join(" and ", where) + " " + order;
-        List<CaseEntity> rows = find(query, params).range(0, keyset.fetchSize() - 1).list();
-        return keyset.page(rows, c -> List.of(c.reportedOn.toString(), c.id.toString()));
+        var query = getEntityManager().createQuery("select new " + Listed.class.getName() + "(c, " + OVERDUE + ")"
+                        + " from CaseEntity c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by c.reportedOn desc, c.id", Listed.class)
+                .setMaxResults(keyset.fetchSize());
+        params.map().forEach(query::setParameter);
+        return keyset.page(query.getResultList(), l -> List.of(l.entity().reportedOn.toString(), l.entity().id.toString()));
     }
 
-    /** SEA cases with an investigation still open after more than {@code targetDays}. */
-    private List<UUID> overdueIds(LocalDate today, int targetDays) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("""
-                        SELECT c.id FROM accountability_case c
-                         WHERE c.kind = 'misconduct' AND c.category = 'sea'
-                           AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.investigations) i
-                                        WHERE i->>'completed_on' IS NULL
-                                          AND CAST(:today AS date) - CAST(i->>'opened_on' AS date) > :target)""", UUID.class)
-                .setParameter("today", today)
+    /** Whether the case in the state given (now, as of a past instant, or just written) is overdue on {@code day}. */
+    public boolean overdue(CaseEntity c, LocalDate day) {
+        return (Boolean) getEntityManager().createNativeQuery(
+                        "SELECT accountability_case_overdue(:category, CAST(:investigations AS jsonb), :today, :target)")
+                .setParameter("category", c.category == null ? null : c.category.value())
+                .setParameter("investigations", asJson(c.investigations))
+                .setParameter("today", day)
                 .setParameter("target", targetDays)
-                .getResultList();
-        // "in ()" is not valid SQL: an impossible id stands for the empty set
-        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
+                .getSingleResult();
+    }
+
+    private String asJson(List<CaseRecords.Investigation> investigations) {
+        try {
+            return json.writeValueAsString(investigations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Investigations could not be written as JSON", e);
+        }
     }
 
     /** The next reference of a mission's year, e.g. MINUSCA-2021-0042; numbers are never reused. */
@@ -114,11 +152,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return String.format("%s-%d-%04d", mission, year, next.intValue());
     }
 
-    public void recordRead(UUID caseId, String reader, String view) {
+    public void recordRead(UUID caseId, String reader, ReadView view) {
         getEntityManager().createNativeQuery("INSERT INTO case_read (case_id, reader, view) VALUES (:id, :reader, :view)")
                 .setParameter("id", caseId)
                 .setParameter("reader", reader)
-                .setParameter("view", view)
+                .setParameter("view", view.value())
                 .executeUpdate();
     }
 
@@ -126,26 +164,16 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     public Keyset.Page<Read> reads(UUID caseId, Keyset keyset) {
         String after = keyset.firstPage() ? "" : " AND (read_at, id) < (:kAt, :kId)";
         var query = getEntityManager().createNativeQuery("SELECT id, reader, read_at, view FROM case_read WHERE case_id = :id"
-                        + after + " ORDER BY read_at DESC, id DESC LIMIT :limit")
+                        + after + " ORDER BY read_at DESC, id DESC LIMIT :limit", Tuple.class)
                 .setParameter("id", caseId)
                 .setParameter("limit", keyset.fetchSize());
         if (!keyset.firstPage()) {
             query.setParameter("kAt", keyset.afterInstant(0)).setParameter("kId", keyset.afterLong(1));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Read> reads = rows.stream().map(r -> new Read(((Number) r[0]).longValue(), (String) r[1],
-                toOffset(r[2]), (String) r[3])).toList();
+        List<Tuple> rows = query.getResultList();
+        List<Read> reads = rows.stream().map(r -> new Read(r.get("id", Number.class).longValue(), r.get("reader", String.class),
+                r.get("read_at", Instant.class).atOffset(ZoneOffset.UTC), StoredEnum.parse(ReadView.class, r.get("view", String.class)))).toList();
         return keyset.page(reads, r -> List.of(r.readAt().toString(), String.valueOf(r.id())));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,148 +1,122 @@
 package org.a4ptracker.accountability;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.a4ptracker.accountability.CaseRepository.ReadView;
+import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
-import org.a4ptracker.api.model.CrimeCaseCreate;
-import org.a4ptracker.api.model.MisconductCaseCreate;
+import org.a4ptracker.api.model.CasePage;
+import org.a4ptracker.api.model.CaseReadPage;
+import org.a4ptracker.api.model.CaseStatistics;
+import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseUpdate;
-import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.MisconductCategory;
+import org.a4ptracker.api.model.PipelineTotals;
+import org.a4ptracker.api.model.StatisticsDimension;
+import org.a4ptracker.api.model.TransitionInput;
+import org.a4ptracker.mission.MissionLookup;
 import org.a4ptracker.platform.audit.AuditReason;
 import org.a4ptracker.platform.audit.RevisionHistory;
-import org.a4ptracker.platform.audit.AuditRevision;
-import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.security.Roles;
-import org.a4ptracker.mission.MissionRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.envers.AuditReaderFactory;
-import org.hibernate.envers.RevisionType;
-import org.hibernate.envers.query.AuditEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.a4ptracker.platform.persistence.Dates;
 
 @ApplicationScoped
-public class CaseService {
+@Transactional
+public class CaseService implements JudicialPipelines {
 
-    /** A case as the caller may see it: now, or as it was on a past day. */
-    public record View(CaseEntity entity, boolean full, LocalDate day, boolean current) {
+    /** A case as the caller may see it; {@code version} is null for a past state (it has no ETag). */
+    public record Shown(UUID id, AccountabilityCase body, Long version) {
     }
 
     private final CaseRepository cases;
-    private final MissionRepository missions;
+    private final CaseStatisticsQueries statistics;
+    private final MissionLookup missions;
     private final CallerScope scope;
     private final SecurityIdentity caller;
     private final MergePatch mergePatch;
     private final AuditReason auditReason;
-    private final EntityManager em;
     private final RevisionHistory revisionHistory;
-    private final int targetDays;
 
-    CaseService(CaseRepository cases, MissionRepository missions, CallerScope scope, SecurityIdentity caller,
-                MergePatch mergePatch, AuditReason auditReason, EntityManager em, RevisionHistory revisionHistory,
-                @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
+    CaseService(CaseRepository cases, CaseStatisticsQueries statistics, MissionLookup missions, CallerScope scope,
+                SecurityIdentity caller, MergePatch mergePatch, AuditReason auditReason, RevisionHistory revisionHistory) {
         this.cases = cases;
+        this.statistics = statistics;
         this.missions = missions;
         this.scope = scope;
         this.caller = caller;
         this.mergePatch = mergePatch;
         this.auditReason = auditReason;
-        this.em = em;
         this.revisionHistory = revisionHistory;
-        this.targetDays = targetDays;
-    }
-
-    public int targetDays() {
-        return targetDays;
     }
 
     /** Conduct officers and admins see victims and paternity claims; everyone else gets counts. */
-    public boolean fullView() {
+    private boolean fullView() {
         return caller.hasRole(Roles.CONDUCT_OFFICER) || caller.hasRole(Roles.ADMIN);
     }
 
-    @Transactional
-    public Keyset.Page<CaseEntity> list(CaseRepository.Filter filter, Keyset keyset) {
-        return cases.page(filter, scope, keyset, Dates.today(), targetDays);
+    public CasePage list(CaseKind kind, String mission, CaseStatus status, MisconductCategory category,
+                         LocalDate reportedFrom, LocalDate reportedTo, Boolean overdue, String reference,
+                         Integer limit, String cursor) {
+        var filter = CaseMapper.filter(kind, mission, status, category, reportedFrom, reportedTo, overdue, reference);
+        LocalDate today = Dates.today();
+        return CaseMapper.toPage(cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
     }
 
     /** The case now, or as it was at {@code asOf}; a full view is logged. */
-    @Transactional
-    public View get(UUID id, OffsetDateTime asOf) {
+    public Shown get(UUID id, OffsetDateTime asOf) {
         CaseEntity current = cases.require(id, scope);
-        View view;
         if (asOf == null) {
-            view = new View(current, fullView(), Dates.today(), true);
-        } else {
-            // A future instant shows the case as it is now (and keeps date arithmetic in range).
-            OffsetDateTime instant = asOf.toInstant().isAfter(java.time.Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
-            CaseEntity then = revisionHistory.stateAt(CaseEntity.class, id, instant.toInstant())
-                    .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
-            view = new View(then, fullView(), instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), false);
+            return shown(current, ReadView.CURRENT, Dates.today(), current.version);
         }
-        if (view.full()) {
-            cases.recordRead(id, caller.getPrincipal().getName(), view.current() ? "current" : "as_of");
-        }
-        return view;
+        // A future instant shows the case as it is now (and keeps date arithmetic in range).
+        OffsetDateTime instant = asOf.toInstant().isAfter(Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
+        CaseEntity then = revisionHistory.stateAt(CaseEntity.class, id, instant.toInstant())
+                .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
+        return shown(then, ReadView.AS_OF, instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), null);
     }
 
-    /** A write answers with the case as it is now: for a full view, that is a read to log too. */
-    private CaseEntity answered(CaseEntity c) {
-        if (fullView()) {
-            cases.recordRead(c.id, caller.getPrincipal().getName(), "current");
-        }
-        return c;
-    }
-
-    @Transactional
-    public CaseEntity create(CaseCreate input) {
-        String mission = input instanceof MisconductCaseCreate m ? m.getMissionAcronym()
-                : ((CrimeCaseCreate) input).getMissionAcronym();
-        if (!scope.sees(mission) || missions.findById(mission) == null) {
-            throw ProblemException.notFound("No mission " + mission + ".");
-        }
+    public Shown create(CaseCreate input) {
+        String mission = CaseMapper.mission(input);
+        missions.require(mission, scope);
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
-        // The variant Jackson chose from `kind` is the kind (the contract's discriminator).
-        c.kind = (input instanceof MisconductCaseCreate ? CaseKind.MISCONDUCT : CaseKind.CRIME_AGAINST_PEACEKEEPERS).toString();
+        c.kind = CaseMapper.kind(input);
         c.missionAcronym = mission;
-        c.status = CaseWorkflow.REPORTED;
-        CaseDetails.apply(c, CaseDetails.Input.of(input));
+        c.status = CaseEntity.Status.REPORTED;
+        store(c, CaseMapper.Details.of(input));
         c.reference = cases.nextReference(c.missionAcronym, c.reportedOn.getYear());
         cases.persistAndFlush(c);
-        return answered(c);
+        return written(c);
     }
 
-    @Transactional
-    public CaseEntity replace(UUID id, String ifMatch, CaseUpdate input) {
+    public Shown replace(UUID id, String ifMatch, CaseUpdate input) {
         CaseEntity c = cases.require(id, scope);
         ETags.requireMatch(ifMatch, c.version);
-        CaseDetails.apply(c, CaseDetails.Input.of(input));
-        cases.flush();
-        return answered(c);
+        store(c, CaseMapper.Details.of(input));
+        return written(c);
     }
 
-    @Transactional
-    public CaseEntity patch(UUID id, String ifMatch, JsonNode patch) {
+    /** A JSON merge patch over the case's PUT body, checked like a PUT. */
+    public Shown patch(UUID id, String ifMatch, JsonNode patch) {
         CaseEntity c = cases.require(id, scope);
         ETags.requireMatch(ifMatch, c.version);
         String other = c.isMisconduct() ? "crime" : "misconduct";
@@ -153,42 +127,69 @@ public class CaseService {
         CaseUpdate current = CaseMapper.asUpdate(c);
         @SuppressWarnings("unchecked")
         Class<CaseUpdate> variant = (Class<CaseUpdate>) current.getClass();
-        CaseDetails.apply(c, CaseDetails.Input.of(mergePatch.apply(current, patch, variant)));
-        cases.flush();
-        return answered(c);
+        store(c, CaseMapper.Details.of(mergePatch.apply(current, patch, variant)));
+        return written(c);
     }
 
-    @Transactional
-    public CaseEntity transition(UUID id, String ifMatch, TransitionInput input) {
+    public Shown transition(UUID id, String ifMatch, TransitionInput input) {
         CaseEntity c = cases.require(id, scope);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, c.version);
         }
-        String target = input.getTo().toString();
-        List<String> allowed = CaseWorkflow.allowed(c);
-        if (!allowed.contains(target)) {
-            throw ProblemException.invalidTransition("Case " + c.reference + " is " + c.status + " and cannot move to "
-                    + target + ".", allowed);
-        }
-        c.statusBeforeDormant = CaseWorkflow.DORMANT.equals(target) ? c.status : null;
-        c.status = target;
-        c.closedOn = CaseWorkflow.isClosed(c.kind, target) ? Dates.today() : null;
+        CaseWorkflow.move(c, CaseMapper.statusOf(input.getTo()), Dates.today());
         auditReason.set(input.getReason());
-        cases.flush();
-        return answered(c);
+        return written(c);
     }
 
-    @Transactional
-    public HistoryPage history(UUID id, Keyset keyset) {
+    public HistoryPage history(UUID id, Integer limit, String cursor) {
         cases.require(id, scope);
         boolean full = fullView();
-        return revisionHistory.page(CaseEntity.class, id, new RevisionHistory.View<>(CaseMapper::snapshot,
-                c -> c.status, member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)), keyset);
+        return revisionHistory.page(CaseEntity.class, id, new RevisionHistory.View<>(CaseMapper::members,
+                CaseMapper::statusText, member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)),
+                Keyset.of(limit, cursor, 1));
     }
 
-    @Transactional
-    public Keyset.Page<CaseRepository.Read> reads(UUID id, Keyset keyset) {
+    public CaseReadPage reads(UUID id, Integer limit, String cursor) {
         cases.require(id, scope);
-        return cases.reads(id, keyset);
+        return CaseMapper.toReadPage(cases.reads(id, Keyset.of(limit, cursor, 2)));
+    }
+
+    public CaseStatistics statistics(List<StatisticsDimension> groupBy, CaseKind kind, String mission,
+                                     LocalDate reportedFrom, LocalDate reportedTo) {
+        List<StatisticsDimension> by = groupBy == null ? List.of() : groupBy.stream().distinct().toList();
+        if (!scope.seesAll() && scope.missions().isEmpty()) {
+            return CaseStatisticsMapper.toStatistics(by, List.of(), List.of(), List.of(), List.of());
+        }
+        var dimensions = CaseStatisticsMapper.dimensions(by);
+        var filter = CaseStatisticsMapper.filter(kind, mission, reportedFrom, reportedTo);
+        return CaseStatisticsMapper.toStatistics(by, statistics.allegations(dimensions, filter, scope),
+                statistics.investigations(dimensions, filter, scope), statistics.finalActions(dimensions, filter, scope),
+                statistics.judicialPipeline(filter, scope));
+    }
+
+    @Override
+    public PipelineTotals ofMission(String mission, CallerScope callerScope) {
+        var pipelines = statistics.judicialPipeline(CaseStatisticsMapper.filter(null, mission, null, null), callerScope);
+        return CaseStatisticsMapper.toApi(pipelines.isEmpty() ? CaseStatisticsQueries.Pipeline.none(mission) : pipelines.get(0));
+    }
+
+    /** Checks the details against the rules the contract cannot express, then stores them. */
+    private static void store(CaseEntity c, CaseMapper.Details details) {
+        CaseRules.check(c.kind, details);
+        CaseMapper.apply(details, c);
+    }
+
+    /** A write answers with the case as it is now: for a full view, that is a read to log too. */
+    private Shown written(CaseEntity c) {
+        cases.flush();
+        return shown(c, ReadView.CURRENT, Dates.today(), c.version);
+    }
+
+    private Shown shown(CaseEntity c, ReadView view, LocalDate day, Long version) {
+        boolean full = fullView();
+        if (full) {
+            cases.recordRead(c.id, caller.getPrincipal().getName(), view);
+        }
+        return new Shown(c.id, CaseMapper.toApi(c, cases.overdue(c, day), full, day), version);
     }
 }

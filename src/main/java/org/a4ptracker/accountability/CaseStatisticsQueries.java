@@ -3,49 +3,90 @@ package org.a4ptracker.accountability;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.a4ptracker.api.model.PipelineTotals;
+import org.a4ptracker.accountability.CaseEntity.Category;
+import org.a4ptracker.accountability.CaseEntity.Kind;
+import org.a4ptracker.accountability.CaseEntity.PersonnelCategory;
+import org.a4ptracker.accountability.CaseEntity.Status;
+import org.a4ptracker.accountability.CaseRecords.FinalActionType;
+import org.a4ptracker.accountability.CaseRecords.InvestigatingEntity;
 import org.a4ptracker.platform.security.CallerScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
  * The published statistics, aggregated by PostgreSQL over the cases the caller may see. The
- * grouping columns come only from {@link #DIMENSIONS}, never from the request text.
+ * grouping columns come only from {@link Dimension}, never from the request text; every row is
+ * read by column name into a record.
  */
 @ApplicationScoped
-public class CaseStatisticsQueries implements JudicialPipelines {
+class CaseStatisticsQueries {
 
-    @Override
-    public PipelineTotals ofMission(String mission, CallerScope scope) {
-        return judicialPipeline(new Filter(null, mission, null, null), scope).stream()
-                .findFirst()
-                .orElseGet(() -> new PipelineTotals().missionAcronym(mission).cases(0).peacekeepersKilled(0)
-                        .peacekeepersInjured(0).suspectsIdentified(0).arrested(0).charged(0).tried(0).convicted(0)
-                        .acquitted(0));
+    /** What statistics may be grouped by, each with its column (aliased by its name in the rows). */
+    enum Dimension implements StoredEnum {
+        MISSION("c.mission_acronym"),
+        YEAR("CAST(extract(year FROM c.reported_on) AS integer)"),
+        KIND("c.kind"),
+        CATEGORY("c.category"),
+        PERSONNEL_CATEGORY("c.personnel_category"),
+        STATUS("c.status");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
     }
 
-
-    static final Map<String, String> DIMENSIONS = Map.of(
-            "mission", "c.mission_acronym",
-            "year", "CAST(extract(year FROM c.reported_on) AS integer)",
-            "kind", "c.kind",
-            "category", "c.category",
-            "personnel_category", "c.personnel_category",
-            "status", "c.status");
-
-    public record Filter(String kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
+    public record Filter(Kind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
     }
 
-    /** A row: the values of the grouping dimensions, then the measures. */
-    record Row(List<Object> key, Object[] measures) {
+    /** The values of the dimensions a row is grouped by; those not grouped by are null. */
+    record Group(String mission, Integer year, Kind kind, Category category, PersonnelCategory personnelCategory,
+                 Status status) {
+
+        static Group of(Tuple row, List<Dimension> by) {
+            Number year = by.contains(Dimension.YEAR) ? row.get("year", Number.class) : null;
+            return new Group(
+                    by.contains(Dimension.MISSION) ? row.get("mission", String.class) : null,
+                    year == null ? null : year.intValue(),
+                    by.contains(Dimension.KIND) ? StoredEnum.parse(Kind.class, row.get("kind", String.class)) : null,
+                    by.contains(Dimension.CATEGORY) ? StoredEnum.parse(Category.class, row.get("category", String.class)) : null,
+                    by.contains(Dimension.PERSONNEL_CATEGORY)
+                            ? StoredEnum.parse(PersonnelCategory.class, row.get("personnel_category", String.class)) : null,
+                    by.contains(Dimension.STATUS) ? StoredEnum.parse(Status.class, row.get("status", String.class)) : null);
+        }
+    }
+
+    /** Allegations (one per case) and their victims by sex and age group. */
+    record Allegations(Group group, int allegations, int victims, int women, int girls, int men, int boys, int ageUnknown) {
+    }
+
+    /** Investigations by one entity: how many, how many completed, the median days of the completed. */
+    record Investigations(Group group, InvestigatingEntity entity, int investigations, int completed, Double medianDays) {
+    }
+
+    record FinalActions(Group group, FinalActionType type, int actions) {
+    }
+
+    /** The host state's judicial follow-up of the crimes against peacekeepers in one mission. */
+    record Pipeline(String mission, int cases, int peacekeepersKilled, int peacekeepersInjured, int suspectsIdentified,
+                    int arrested, int charged, int tried, int convicted, int acquitted) {
+
+        static Pipeline none(String mission) {
+            return new Pipeline(mission, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     /** Marks a transaction whose statements are already bounded. */
@@ -86,12 +127,12 @@ public class CaseStatisticsQueries implements JudicialPipelines {
         transaction.putResource(BOUNDED, Boolean.TRUE);
     }
 
-    /** Allegations and victims by sex and age group, per group. */
-    List<Row> allegations(List<String> dimensions, Filter filter, CallerScope scope) {
-        return run(dimensions, """
-                count(*),
-                coalesce(sum(v.total), 0), coalesce(sum(v.women), 0), coalesce(sum(v.girls), 0),
-                coalesce(sum(v.men), 0), coalesce(sum(v.boys), 0), coalesce(sum(v.unknown), 0)""", """
+    List<Allegations> allegations(List<Dimension> by, Filter filter, CallerScope scope) {
+        return run(by, Map.of(), """
+                count(*) AS allegations,
+                coalesce(sum(v.total), 0) AS victims, coalesce(sum(v.women), 0) AS women,
+                coalesce(sum(v.girls), 0) AS girls, coalesce(sum(v.men), 0) AS men,
+                coalesce(sum(v.boys), 0) AS boys, coalesce(sum(v.unknown), 0) AS age_unknown""", """
                 accountability_case c
                 CROSS JOIN LATERAL (
                     SELECT count(*) AS total,
@@ -100,67 +141,69 @@ public class CaseStatisticsQueries implements JudicialPipelines {
                            count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'adult') AS men,
                            count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'minor') AS boys,
                            count(*) FILTER (WHERE e->>'sex' = 'unknown' OR e->>'age_group' = 'unknown') AS unknown
-                      FROM jsonb_array_elements(c.victims) e) v""", List.of(), filter, scope);
+                      FROM jsonb_array_elements(c.victims) e) v""", filter, scope).stream()
+                .map(row -> new Allegations(Group.of(row, by), count(row, "allegations"), count(row, "victims"),
+                        count(row, "women"), count(row, "girls"), count(row, "men"), count(row, "boys"),
+                        count(row, "age_unknown")))
+                .toList();
     }
 
-    /** Investigations per entity: how many, how many completed, and the median days of the completed. */
-    List<Row> investigations(List<String> dimensions, Filter filter, CallerScope scope) {
-        return run(dimensions, """
-                count(*), count(i->>'completed_on'),
+    List<Investigations> investigations(List<Dimension> by, Filter filter, CallerScope scope) {
+        return run(by, Map.of("entity", "i->>'entity'"), """
+                count(*) AS investigations, count(i->>'completed_on') AS completed,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(i->>'completed_on' AS date) - CAST(i->>'opened_on' AS date))
-                    FILTER (WHERE i->>'completed_on' IS NOT NULL)""",
-                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i",
-                List.of("i->>'entity'"), filter, scope);
+                    FILTER (WHERE i->>'completed_on' IS NOT NULL) AS median_days""",
+                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i", filter, scope).stream()
+                .map(row -> {
+                    Number median = row.get("median_days", Number.class);
+                    return new Investigations(Group.of(row, by),
+                            StoredEnum.parse(InvestigatingEntity.class, row.get("entity", String.class)),
+                            count(row, "investigations"), count(row, "completed"),
+                            median == null ? null : median.doubleValue());
+                })
+                .toList();
     }
 
-    /** Final actions per type. */
-    List<Row> finalActions(List<String> dimensions, Filter filter, CallerScope scope) {
-        return run(dimensions, "count(*)",
-                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a",
-                List.of("a->>'type'"), filter, scope);
+    List<FinalActions> finalActions(List<Dimension> by, Filter filter, CallerScope scope) {
+        return run(by, Map.of("type", "a->>'type'"), "count(*) AS actions",
+                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a", filter, scope).stream()
+                .map(row -> new FinalActions(Group.of(row, by),
+                        StoredEnum.parse(FinalActionType.class, row.get("type", String.class)), count(row, "actions")))
+                .toList();
     }
 
     /**
      * The host states' judicial follow-up of crimes against peacekeepers, per mission: used by the
      * case statistics and by the host-country partnership summary.
      */
-    public List<PipelineTotals> judicialPipeline(Filter filter, CallerScope scope) {
-        if (filter.kind() != null && !CaseEntity.CRIME.equals(filter.kind())
+    List<Pipeline> judicialPipeline(Filter filter, CallerScope scope) {
+        if (filter.kind() != null && filter.kind() != Kind.CRIME_AGAINST_PEACEKEEPERS
                 || !scope.seesAll() && scope.missions().isEmpty()) {
             return List.of();
         }
-        Filter crimes = new Filter(CaseEntity.CRIME, filter.mission(), filter.reportedFrom(), filter.reportedTo());
-        return run(List.of("mission"), """
-                count(*), coalesce(sum(c.peacekeepers_killed), 0), coalesce(sum(c.peacekeepers_injured), 0),
-                coalesce(sum(c.suspects_identified), 0), coalesce(sum(c.suspects_arrested), 0),
-                coalesce(sum(c.suspects_charged), 0), coalesce(sum(c.suspects_tried), 0),
-                coalesce(sum(c.suspects_convicted), 0), coalesce(sum(c.suspects_acquitted), 0)""",
-                "accountability_case c", List.of(), crimes, scope).stream()
-                .map(row -> {
-                    Object[] m = row.measures();
-                    return new PipelineTotals()
-                            .missionAcronym((String) row.key().get(0))
-                            .cases(count(m[0]))
-                            .peacekeepersKilled(count(m[1]))
-                            .peacekeepersInjured(count(m[2]))
-                            .suspectsIdentified(count(m[3]))
-                            .arrested(count(m[4]))
-                            .charged(count(m[5]))
-                            .tried(count(m[6]))
-                            .convicted(count(m[7]))
-                            .acquitted(count(m[8]));
-                })
+        Filter crimes = new Filter(Kind.CRIME_AGAINST_PEACEKEEPERS, filter.mission(), filter.reportedFrom(), filter.reportedTo());
+        return run(List.of(Dimension.MISSION), Map.of(), """
+                count(*) AS cases, coalesce(sum(c.peacekeepers_killed), 0) AS killed,
+                coalesce(sum(c.peacekeepers_injured), 0) AS injured, coalesce(sum(c.suspects_identified), 0) AS identified,
+                coalesce(sum(c.suspects_arrested), 0) AS arrested, coalesce(sum(c.suspects_charged), 0) AS charged,
+                coalesce(sum(c.suspects_tried), 0) AS tried, coalesce(sum(c.suspects_convicted), 0) AS convicted,
+                coalesce(sum(c.suspects_acquitted), 0) AS acquitted""", "accountability_case c", crimes, scope).stream()
+                .map(row -> new Pipeline(row.get("mission", String.class), count(row, "cases"), count(row, "killed"),
+                        count(row, "injured"), count(row, "identified"), count(row, "arrested"), count(row, "charged"),
+                        count(row, "tried"), count(row, "convicted"), count(row, "acquitted")))
                 .toList();
     }
 
-    private static int count(Object value) {
-        return ((Number) value).intValue();
+    private static int count(Tuple row, String alias) {
+        return row.get(alias, Number.class).intValue();
     }
 
-    private List<Row> run(List<String> dimensions, String measures, String from, List<String> extraKeys,
-                          Filter filter, CallerScope scope) {
-        List<String> keys = new ArrayList<>(dimensions.stream().map(DIMENSIONS::get).toList());
-        keys.addAll(extraKeys);
+    /** Groups by the dimensions, then by {@code extraKeys} (alias to column), and returns the rows in key order. */
+    private List<Tuple> run(List<Dimension> by, Map<String, String> extraKeys, String measures, String from,
+                            Filter filter, CallerScope scope) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        by.forEach(d -> keys.put(d.value(), d.column));
+        keys.putAll(extraKeys);
         List<String> where = new ArrayList<>(List.of("true"));
         if (!scope.seesAll()) {
             where.add("c.mission_acronym IN (:visible)");
@@ -178,14 +221,17 @@ public class CaseStatisticsQueries implements JudicialPipelines {
             where.add("c.reported_on <= :to");
         }
         boundStatements();
-        String select = keys.isEmpty() ? measures : String.join(", ", keys) + ", " + measures;
-        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys) + " ORDER BY " + String.join(", ", keys);
-        Query query = em.createNativeQuery("SELECT " + select + " FROM " + from + " WHERE " + String.join(" AND ", where) + groupBy);
+        String select = Stream.concat(keys.entrySet().stream().map(k -> k.getValue() + " AS " + k.getKey()), Stream.of(measures))
+                .collect(Collectors.joining(", "));
+        String columns = String.join(", ", keys.values());
+        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns;
+        Query query = em.createNativeQuery("SELECT " + select + " FROM " + from + " WHERE " + String.join(" AND ", where)
+                + groupBy, Tuple.class);
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
         if (filter.kind() != null) {
-            query.setParameter("kind", filter.kind());
+            query.setParameter("kind", filter.kind().value());
         }
         if (filter.mission() != null) {
             query.setParameter("mission", filter.mission());
@@ -197,14 +243,7 @@ public class CaseStatisticsQueries implements JudicialPipelines {
             query.setParameter("to", filter.reportedTo());
         }
         @SuppressWarnings("unchecked")
-        List<Object> rows = query.getResultList();
-        int keyCount = keys.size();
-        List<Row> result = new ArrayList<>();
-        for (Object raw : rows) {
-            Object[] row = raw instanceof Object[] array ? array : new Object[] {raw};
-            List<Object> key = java.util.Arrays.asList(java.util.Arrays.copyOfRange(row, 0, keyCount));
-            result.add(new Row(key, java.util.Arrays.copyOfRange(row, keyCount, row.length)));
-        }
-        return result;
+        List<Tuple> rows = query.getResultList();
+        return rows;
     }
 }

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +320,78 @@ class CaseResourceTest {
                 .body("misconduct.investigations", empty());
         as("conduct_officer").queryParam("as_of", "2020-01-01T00:00:00Z").get(path).then()
                 .statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aHistoryPagedOneByOneGivesEveryRevisionOnceInOrderWithWhatEachChanged() {
+        String mission = createMission("2019-01-01");
+        var created = sea(mission, "2021-03-05");
+        String id = create(created);
+        String path = CASES + "/" + id;
+        var update = updateOf(created);
+        misconductOf(update).put("victims", List.of(org.a4ptracker.support.Cases.victim("male", "minor")));
+        misconductOf(update).put("alleged_perpetrators", 2);
+        as("conduct_officer").header("If-Match", "\"0\"").body(update).put(path).then().statusCode(200);
+        misconductOf(update).put("victims", List.of(org.a4ptracker.support.Cases.victim("female", "unknown")));
+        as("conduct_officer").header("If-Match", "\"1\"").body(update).put(path).then().statusCode(200);
+        move(id, "preliminary_assessment");
+        misconductOf(update).put("investigations", List.of(investigation("oios", "2021-03-20", null)));
+        as("conduct_officer").header("If-Match", "\"3\"").body(update).put(path).then().statusCode(200);
+        move(id, "closed_no_basis");
+
+        List<Map<String, Object>> officer = pageThrough("conduct_officer", path);
+        assertEquals(as("conduct_officer").get(path + "/history").then().statusCode(200).extract().path("items"), officer,
+                "the pages together are the unpaged history");
+        assertEquals(List.of("created", "updated", "updated", "updated", "updated", "updated"),
+                officer.stream().map(e -> e.get("change")).toList());
+        List<Long> revisions = officer.stream().map(e -> ((Number) e.get("revision")).longValue()).toList();
+        for (int i = 1; i < revisions.size(); i++) {
+            assertThat("revisions grow, each once", revisions.get(i) > revisions.get(i - 1), equalTo(true));
+        }
+        assertThat(changed(officer, 0), hasItem("misconduct.victims"));
+        // Each entry that starts a page lists only what its own revision changed.
+        assertThat(changed(officer, 1), containsInAnyOrder("misconduct.alleged_perpetrators", "misconduct.victims"));
+        assertThat(changed(officer, 2), contains("misconduct.victims"));
+        assertThat(changed(officer, 3), contains("status"));
+        assertThat(changed(officer, 4), contains("misconduct.investigations"));
+        assertThat(changed(officer, 5), containsInAnyOrder("status", "closed_on"));
+
+        // A reader (no conduct role) pages the same revisions but never learns that victims changed.
+        List<Map<String, Object>> reader = pageThrough("reader", path);
+        assertEquals(revisions, reader.stream().map(e -> ((Number) e.get("revision")).longValue()).toList());
+        for (int i = 0; i < reader.size(); i++) {
+            assertThat(changed(reader, i), not(hasItem("misconduct.victims")));
+            assertThat(changed(reader, i), not(hasItem("misconduct.paternity_claims")));
+        }
+        assertThat(changed(reader, 0), hasItem("misconduct.category"));
+        assertThat(changed(reader, 1), contains("misconduct.alleged_perpetrators"));
+        assertThat(changed(reader, 2), empty());
+        assertThat(changed(reader, 3), contains("status"));
+        assertThat(changed(reader, 5), containsInAnyOrder("status", "closed_on"));
+    }
+
+    /** Every entry of a case's history, read with {@code limit=1} by following {@code next_cursor}. */
+    private static List<Map<String, Object>> pageThrough(String role, String path) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(role).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(path + "/history");
+            page.then().statusCode(200).body("items", hasSize(1));
+            entries.addAll(page.path("items"));
+            cursor = page.path("next_cursor");
+            assertThat("no more pages than revisions", entries.size() <= 6, equalTo(true));
+        } while (cursor != null);
+        assertEquals(6, entries.size());
+        return entries;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> changed(List<Map<String, Object>> entries, int index) {
+        return (List<String>) entries.get(index).get("changed_fields");
     }
 
     @Test
