@@ -2,10 +2,10 @@ package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -14,22 +14,32 @@ import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import org.a4ptracker.platform.persistence.VersionedEntity;
 
-/** A joint commitment of a partnership (safety and security, performance, transition...). */
+/**
+ * A joint commitment of a partnership (safety and security, performance, transition...). Whether it
+ * is overdue is the database function {@code partnership_commitment_overdue} (V9), which every
+ * query and every single commitment read ask.
+ */
 @Entity
 @Table(name = "partnership_commitment")
 @Audited
 public class CommitmentEntity extends VersionedEntity {
 
-    /** The statuses still open: a commitment in one of them past its due date is overdue. */
-    static final List<String> OPEN = List.of("planned", "in_progress");
+    enum Status implements StoredEnum {
+        PLANNED, IN_PROGRESS, MET, MISSED, DROPPED;
 
-    /** Legal status moves; met, missed and dropped are final. */
-    static final Map<String, List<String>> TRANSITIONS = Map.of(
-            "planned", List.of("in_progress", "dropped"),
-            "in_progress", List.of("met", "missed", "dropped"),
-            "met", List.of(),
-            "missed", List.of(),
-            "dropped", List.of());
+        /** The legal moves from this status; met, missed and dropped are final. */
+        List<Status> next() {
+            return switch (this) {
+                case PLANNED -> List.of(IN_PROGRESS, DROPPED);
+                case IN_PROGRESS -> List.of(MET, MISSED, DROPPED);
+                case MET, MISSED, DROPPED -> List.of();
+            };
+        }
+    }
+
+    enum Area implements StoredEnum { SAFETY_AND_SECURITY, PERFORMANCE, TRANSITION, ACCOUNTABILITY, OTHER }
+
+    enum Owner implements StoredEnum { MISSION, HOST_GOVERNMENT, JOINT }
 
     @Id
     @GeneratedValue
@@ -40,19 +50,36 @@ public class CommitmentEntity extends VersionedEntity {
 
     public String description;
 
-    public String area;
+    @Convert(converter = AreaText.class)
+    public Area area;
 
     @Column(name = "priority_code")
     public String priorityCode;
 
-    public String owner;
+    @Convert(converter = OwnerText.class)
+    public Owner owner;
 
     @Column(name = "due_date")
     public LocalDate dueDate;
 
-    public String status;
+    @Convert(converter = StatusText.class)
+    public Status status;
 
-    boolean overdueOn(LocalDate today) {
-        return dueDate != null && dueDate.isBefore(today) && OPEN.contains(status);
+    public static class StatusText extends StoredEnum.Converter<Status> {
+        public StatusText() {
+            super(Status.class);
+        }
+    }
+
+    public static class AreaText extends StoredEnum.Converter<Area> {
+        public AreaText() {
+            super(Area.class);
+        }
+    }
+
+    public static class OwnerText extends StoredEnum.Converter<Owner> {
+        public OwnerText() {
+            super(Owner.class);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.Sentinels;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -16,49 +17,63 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class CommitmentRepository implements PanacheRepositoryBase<CommitmentEntity, UUID> {
 
-    /** Sort key for commitments without a due date: after every real one. */
-    static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
+    /** The overdue rule, asked of the database (V9) for the row {@code c} on the day {@code :today}. */
+    static final String OVERDUE = "cast(function('partnership_commitment_overdue', c.dueDate, c.status, :today) as Boolean)";
 
-    public record Filter(String status, String area, String owner, Boolean overdue, LocalDate today) {
+    /** Earliest due date first; commitments without one sort as if due at the open end, after every real one. */
+    private static final String DUE = "coalesce(c.dueDate, :noDue)";
+
+    record Filter(CommitmentEntity.Status status, CommitmentEntity.Area area, CommitmentEntity.Owner owner,
+                  Boolean overdue) {
+    }
+
+    /** A commitment and whether it is overdue on the day asked. */
+    record Row(CommitmentEntity commitment, boolean overdue) {
     }
 
     /** Earliest due date first (none last), then id. */
-    public Keyset.Page<CommitmentEntity> page(UUID partnership, Filter filter, Keyset keyset) {
-        List<String> where = new ArrayList<>(List.of("partnershipId = :partnership"));
-        Parameters params = Parameters.with("partnership", partnership);
+    Keyset.Page<Row> page(UUID partnership, Filter filter, LocalDate today, Keyset keyset) {
+        List<String> where = new ArrayList<>(List.of("c.partnershipId = :partnership"));
+        Parameters params = Parameters.with("partnership", partnership).and("today", today).and("noDue", Sentinels.OPEN_END);
         if (filter.status() != null) {
-            where.add("status = :status");
+            where.add("c.status = :status");
             params.and("status", filter.status());
         }
         if (filter.area() != null) {
-            where.add("area = :area");
+            where.add("c.area = :area");
             params.and("area", filter.area());
         }
         if (filter.owner() != null) {
-            where.add("owner = :owner");
+            where.add("c.owner = :owner");
             params.and("owner", filter.owner());
         }
         if (filter.overdue() != null) {
-            where.add(filter.overdue() ? "(dueDate < :today and status in :open)"
-                    : "(dueDate is null or dueDate >= :today or status not in :open)");
-            params.and("today", filter.today()).and("open", CommitmentEntity.OPEN);
+            where.add(OVERDUE + " = :overdue");
+            params.and("overdue", filter.overdue());
         }
-        String due = "coalesce(dueDate, :noDue)";
-        params.and("noDue", NO_DUE_DATE);
         if (!keyset.firstPage()) {
-            where.add("(" + due + " > :kDue or (" + due + " = :kDue and id > :kId))");
+            where.add("(" + DUE + " > :kDue or (" + DUE + " = :kDue and c.id > :kId))");
             params.and("kDue", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
-        List<CommitmentEntity> rows = find(String.join(" and ", where) + " order by " + due + ", id", params)
-                .range(0, keyset.fetchSize() - 1).list();
-        return keyset.page(rows, c -> List.of((c.dueDate == null ? NO_DUE_DATE : c.dueDate).toString(), c.id.toString()));
+        List<Row> rows = rows(String.join(" and ", where) + " order by " + DUE + ", c.id", params, keyset.fetchSize());
+        return keyset.page(rows, r -> List.of(
+                (r.commitment().dueDate == null ? Sentinels.OPEN_END : r.commitment().dueDate).toString(),
+                r.commitment().id.toString()));
     }
 
-    public Optional<CommitmentEntity> find(UUID partnership, UUID id) {
-        return find("partnershipId = ?1 and id = ?2", partnership, id).firstResultOptional();
+    Optional<Row> find(UUID partnership, UUID id, LocalDate today) {
+        return rows("c.partnershipId = :partnership and c.id = :id",
+                Parameters.with("partnership", partnership).and("id", id).and("today", today), 1).stream().findFirst();
     }
 
-    public long countOf(UUID partnership) {
+    long countOf(UUID partnership) {
         return count("partnershipId", partnership);
+    }
+
+    private List<Row> rows(String where, Parameters params, int max) {
+        var query = getEntityManager().createQuery(
+                "select c, " + OVERDUE + " from CommitmentEntity c where " + where, Row.class);
+        params.map().forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
     }
 }

@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.CommitmentsApi;
+import org.a4ptracker.api.model.Commitment;
 import org.a4ptracker.api.model.CommitmentArea;
 import org.a4ptracker.api.model.CommitmentInput;
 import org.a4ptracker.api.model.CommitmentOwner;
@@ -18,7 +18,6 @@ import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
-import org.a4ptracker.platform.persistence.Dates;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CommitmentResource implements CommitmentsApi {
@@ -34,10 +33,7 @@ public class CommitmentResource implements CommitmentsApi {
     @Override
     public Response listCommitments(UUID partnershipId, CommitmentStatus status, CommitmentArea area,
                                     CommitmentOwner owner, Boolean overdue, Integer limit, String cursor) {
-        LocalDate today = Dates.today();
-        var filter = new CommitmentRepository.Filter(status == null ? null : status.toString(),
-                area == null ? null : area.toString(), owner == null ? null : owner.toString(), overdue, today);
-        var page = service.list(partnershipId, filter, Keyset.of(limit, cursor, 2)).map(c -> PartnershipMapper.toApi(c, today));
+        Keyset.Page<Commitment> page = service.list(partnershipId, status, area, owner, overdue, Keyset.of(limit, cursor, 2));
         return Response.ok(new CommitmentPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
@@ -51,8 +47,8 @@ public class CommitmentResource implements CommitmentsApi {
     public Response createCommitment(UUID partnershipId, CommitmentInput input, String idempotencyKey) {
         String path = "/host-country-partnerships/" + partnershipId + "/commitments";
         return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
-            CommitmentEntity created = service.create(partnershipId, input);
-            return withETag(Response.created(URI.create(path + "/" + created.id)), created);
+            Versioned<Commitment> created = service.create(partnershipId, input);
+            return withETag(Response.created(URI.create(path + "/" + created.body().getId())), created);
         }, id -> getCommitment(partnershipId, UUID.fromString(id)));
     }
 
@@ -69,8 +65,7 @@ public class CommitmentResource implements CommitmentsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, CommitmentEntity commitment) {
-        return response.entity(PartnershipMapper.toApi(commitment, Dates.today()))
-                .header(HttpHeaders.ETAG, ETags.of(commitment.version)).build();
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Commitment> commitment) {
+        return response.entity(commitment.body()).header(HttpHeaders.ETAG, ETags.of(commitment.version())).build();
     }
 }

@@ -4,101 +4,107 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.a4ptracker.api.model.Commitment;
+import org.a4ptracker.api.model.CommitmentArea;
 import org.a4ptracker.api.model.CommitmentInput;
-import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.api.model.CommitmentOwner;
+import org.a4ptracker.api.model.CommitmentStatus;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.priority.PriorityLookup;
 
+/** The joint commitments of a partnership the caller may see; overdue as of today in UTC. */
 @ApplicationScoped
+@Transactional
 public class CommitmentService {
 
     private final PartnershipRepository partnerships;
     private final CommitmentRepository commitments;
-    private final EntityManager em;
+    private final PriorityLookup priorities;
     private final CallerScope scope;
 
-    CommitmentService(PartnershipRepository partnerships, CommitmentRepository commitments, EntityManager em,
+    CommitmentService(PartnershipRepository partnerships, CommitmentRepository commitments, PriorityLookup priorities,
                       CallerScope scope) {
         this.partnerships = partnerships;
         this.commitments = commitments;
-        this.em = em;
+        this.priorities = priorities;
         this.scope = scope;
     }
 
-    @Transactional
-    public Keyset.Page<CommitmentEntity> list(UUID partnership, CommitmentRepository.Filter filter, Keyset keyset) {
+    public Keyset.Page<Commitment> list(UUID partnership, CommitmentStatus status, CommitmentArea area,
+                                        CommitmentOwner owner, Boolean overdue, Keyset keyset) {
         partnerships.require(partnership, scope);
-        return commitments.page(partnership, filter, keyset);
+        var filter = new CommitmentRepository.Filter(CommitmentMapper.status(status), CommitmentMapper.area(area),
+                CommitmentMapper.owner(owner), overdue);
+        return commitments.page(partnership, filter, Dates.today(), keyset).map(CommitmentMapper::toApi);
     }
 
-    @Transactional
-    public CommitmentEntity get(UUID partnership, UUID id) {
-        return require(partnership, id);
+    public Versioned<Commitment> get(UUID partnership, UUID id) {
+        return versioned(require(partnership, id));
     }
 
-    @Transactional
-    public CommitmentEntity create(UUID partnership, CommitmentInput input) {
+    public Versioned<Commitment> create(UUID partnership, CommitmentInput input) {
         partnerships.require(partnership, scope);
         validate(input);
-        CommitmentEntity commitment = new CommitmentEntity();
-        commitment.partnershipId = partnership;
-        commitment.status = input.getStatus() == null ? "planned" : input.getStatus().toString();
-        apply(commitment, input);
+        CommitmentEntity commitment = CommitmentMapper.toEntity(partnership, input);
         commitments.persistAndFlush(commitment);
-        return commitment;
+        return reread(commitment);
     }
 
-    @Transactional
-    public CommitmentEntity replace(UUID partnership, UUID id, String ifMatch, CommitmentInput input) {
-        CommitmentEntity commitment = require(partnership, id);
+    public Versioned<Commitment> replace(UUID partnership, UUID id, String ifMatch, CommitmentInput input) {
+        CommitmentEntity commitment = require(partnership, id).commitment();
         ETags.requireMatch(ifMatch, commitment.version);
         validate(input);
-        String target = input.getStatus() == null ? commitment.status : input.getStatus().toString();
-        if (!target.equals(commitment.status)) {
-            List<String> allowed = CommitmentEntity.TRANSITIONS.get(commitment.status);
-            if (!allowed.contains(target)) {
-                throw ProblemException.invalidTransition("Commitment " + id + " is " + commitment.status
-                        + (allowed.isEmpty() ? ", which is final" : "; it can move to " + String.join(", ", allowed))
-                        + ", not to " + target + ".", allowed);
-            }
+        if (input.getStatus() != null) {
+            commitment.status = moved(commitment, CommitmentMapper.status(input.getStatus()));
         }
-        commitment.status = target;
-        apply(commitment, input);
+        CommitmentMapper.apply(commitment, input);
         commitments.flush();
-        return commitment;
+        return reread(commitment);
     }
 
-    @Transactional
     public void delete(UUID partnership, UUID id, String ifMatch) {
-        CommitmentEntity commitment = require(partnership, id);
+        CommitmentEntity commitment = require(partnership, id).commitment();
         ETags.requireMatch(ifMatch, commitment.version);
         commitments.delete(commitment);
         commitments.flush();
     }
 
-    private CommitmentEntity require(UUID partnership, UUID id) {
+    private CommitmentRepository.Row require(UUID partnership, UUID id) {
         partnerships.require(partnership, scope);
-        return commitments.find(partnership, id)
+        return commitments.find(partnership, id, Dates.today())
                 .orElseThrow(() -> ProblemException.notFound("No commitment " + id + " in partnership " + partnership + "."));
     }
 
+    /** The commitment as just written, with the database's word on whether it is overdue. */
+    private Versioned<Commitment> reread(CommitmentEntity commitment) {
+        return versioned(require(commitment.partnershipId, commitment.id));
+    }
+
+    /** The target status, if the workflow allows the move (staying put always is). */
+    private static CommitmentEntity.Status moved(CommitmentEntity commitment, CommitmentEntity.Status target) {
+        List<CommitmentEntity.Status> allowed = commitment.status.next();
+        if (target != commitment.status && !allowed.contains(target)) {
+            List<String> names = allowed.stream().map(StoredEnum::value).toList();
+            throw ProblemException.invalidTransition("Commitment " + commitment.id + " is " + commitment.status.value()
+                    + (names.isEmpty() ? ", which is final" : "; it can move to " + String.join(", ", names))
+                    + ", not to " + target.value() + ".", names);
+        }
+        return target;
+    }
+
     private void validate(CommitmentInput input) {
-        if (input.getPriorityCode() != null && ((Number) em.createNativeQuery("SELECT count(*) FROM priority WHERE code = :code")
-                .setParameter("code", input.getPriorityCode()).getSingleResult()).longValue() == 0) {
+        if (input.getPriorityCode() != null && !priorities.exists(input.getPriorityCode())) {
             throw ProblemException.invalidField("/priority_code", "is not an A4P+ priority");
         }
     }
 
-    private static void apply(CommitmentEntity commitment, CommitmentInput input) {
-        commitment.description = input.getDescription();
-        commitment.area = input.getArea().toString();
-        commitment.priorityCode = input.getPriorityCode();
-        commitment.owner = input.getOwner().toString();
-        commitment.dueDate = input.getDueDate();
+    private static Versioned<Commitment> versioned(CommitmentRepository.Row row) {
+        return new Versioned<>(CommitmentMapper.toApi(row), row.commitment().version);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -15,6 +16,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 import org.a4ptracker.platform.persistence.VersionedEntity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The cooperation between a mission and one of its host countries: the agreement in force, focal
@@ -26,6 +29,23 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 @Audited
 public class PartnershipEntity extends VersionedEntity {
 
+    enum Status implements StoredEnum { NEGOTIATING, IN_FORCE, SUSPENDED, TERMINATED }
+
+    enum AgreementType implements StoredEnum { SOFA, SOMA, MOU, OTHER }
+
+    enum Phase implements StoredEnum { PLANNING, DRAWDOWN, HANDOVER, CLOSED }
+
+    /** Stored inside the benchmarks' JSON, by the same text as a column would hold it. */
+    enum BenchmarkStatus implements StoredEnum {
+        NOT_STARTED, ON_TRACK, AT_RISK, ACHIEVED;
+
+        @JsonValue
+        @Override
+        public String value() {
+            return StoredEnum.super.value();
+        }
+    }
+
     @Id
     @GeneratedValue
     public UUID id;
@@ -36,10 +56,12 @@ public class PartnershipEntity extends VersionedEntity {
     @Column(name = "country_code", updatable = false)
     public String countryCode;
 
-    public String status;
+    @Convert(converter = StatusText.class)
+    public Status status;
 
     @Column(name = "agreement_type")
-    public String agreementType;
+    @Convert(converter = AgreementTypeText.class)
+    public AgreementType agreementType;
 
     @Column(name = "agreement_title")
     public String agreementTitle;
@@ -62,7 +84,8 @@ public class PartnershipEntity extends VersionedEntity {
     public FocalPointData resolution2589FocalPoint;
 
     @Column(name = "transition_phase")
-    public String transitionPhase;
+    @Convert(converter = PhaseText.class)
+    public Phase transitionPhase;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "transition_benchmarks")
@@ -73,6 +96,24 @@ public class PartnershipEntity extends VersionedEntity {
     }
 
     /** A transition benchmark as stored. */
-    public record BenchmarkData(String indicator, String target, String currentValue, String status) {
+    public record BenchmarkData(String indicator, String target, String currentValue, BenchmarkStatus status) {
+    }
+
+    public static class StatusText extends StoredEnum.Converter<Status> {
+        public StatusText() {
+            super(Status.class);
+        }
+    }
+
+    public static class AgreementTypeText extends StoredEnum.Converter<AgreementType> {
+        public AgreementTypeText() {
+            super(AgreementType.class);
+        }
+    }
+
+    public static class PhaseText extends StoredEnum.Converter<Phase> {
+        public PhaseText() {
+            super(Phase.class);
+        }
     }
 }

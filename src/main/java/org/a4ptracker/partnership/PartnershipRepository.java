@@ -16,11 +16,12 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class PartnershipRepository implements PanacheRepositoryBase<PartnershipEntity, UUID> {
 
-    public record Filter(String mission, String country, String status, String agreementType) {
+    record Filter(String mission, String country, PartnershipEntity.Status status,
+                  PartnershipEntity.AgreementType agreementType) {
     }
 
     /** A partnership the caller may see, or 404: one of a mission outside the caller's scope does not exist for them. */
-    public PartnershipEntity require(UUID id, CallerScope scope) {
+    PartnershipEntity require(UUID id, CallerScope scope) {
         PartnershipEntity partnership = findById(id);
         if (partnership == null || !scope.sees(partnership.missionAcronym)) {
             throw ProblemException.notFound("No host-country partnership " + id + ".");
@@ -29,7 +30,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<PartnershipE
     }
 
     /** Ordered by mission acronym, then country code (unique together). */
-    public Keyset.Page<PartnershipEntity> page(Filter filter, CallerScope scope, Keyset keyset) {
+    Keyset.Page<PartnershipEntity> page(Filter filter, CallerScope scope, Keyset keyset) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!scope.seesAll()) {
@@ -62,7 +63,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<PartnershipE
         return keyset.page(rows, p -> List.of(p.missionAcronym, p.countryCode));
     }
 
-    public boolean exists(String mission, String country) {
+    boolean exists(String mission, String country) {
         return count("missionAcronym = ?1 and countryCode = ?2", mission, country) > 0;
     }
 }

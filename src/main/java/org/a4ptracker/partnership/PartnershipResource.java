@@ -1,9 +1,6 @@
 package org.a4ptracker.partnership;
 
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,19 +9,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.PartnershipsApi;
 import org.a4ptracker.api.model.AgreementType;
-import org.a4ptracker.api.model.BenchmarkCounts;
-import org.a4ptracker.api.model.OpenViolations;
-import org.a4ptracker.api.model.OverdueCommitment;
-import org.a4ptracker.api.model.OverdueCommitments;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipPage;
 import org.a4ptracker.api.model.PartnershipStatus;
-import org.a4ptracker.api.model.PartnershipSummary;
 import org.a4ptracker.api.model.PartnershipUpdate;
-import org.a4ptracker.api.model.ViolationTrend;
-import org.a4ptracker.api.model.ViolationType;
-import org.a4ptracker.api.model.ViolationTypeCount;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.persistence.Keyset;
@@ -36,21 +25,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class PartnershipResource implements PartnershipsApi {
 
     private final PartnershipService service;
-    private final PartnershipReports reports;
     private final Idempotency idempotency;
 
-    PartnershipResource(PartnershipService service, PartnershipReports reports, Idempotency idempotency) {
+    PartnershipResource(PartnershipService service, Idempotency idempotency) {
         this.service = service;
-        this.reports = reports;
         this.idempotency = idempotency;
     }
 
     @Override
     public Response listPartnerships(String mission, String country, PartnershipStatus status,
                                      AgreementType agreementType, Integer limit, String cursor) {
-        var filter = new PartnershipRepository.Filter(mission, country, status == null ? null : status.toString(),
-                agreementType == null ? null : agreementType.toString());
-        Keyset.Page<Partnership> page = service.list(filter, Keyset.of(limit, cursor, 2)).map(PartnershipMapper::toApi);
+        Keyset.Page<Partnership> page = service.list(mission, country, status, agreementType, Keyset.of(limit, cursor, 2));
         return Response.ok(new PartnershipPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
@@ -63,8 +48,8 @@ public class PartnershipResource implements PartnershipsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createPartnership(PartnershipCreate input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "POST /host-country-partnerships", input, () -> {
-            PartnershipEntity created = service.create(input);
-            return withETag(Response.created(URI.create("/host-country-partnerships/" + created.id)), created);
+            Versioned<Partnership> created = service.create(input);
+            return withETag(Response.created(URI.create("/host-country-partnerships/" + created.body().getId())), created);
         }, id -> getPartnership(UUID.fromString(id)));
     }
 
@@ -89,46 +74,15 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     public Response getPartnershipSummary(UUID partnershipId) {
-        PartnershipReports.Summary s = reports.summary(partnershipId);
-        Map<String, Integer> benchmarks = s.benchmarks();
-        int total = s.openByType().stream().mapToInt(PartnershipSummaryQueries.TypeCount::count).sum();
-        PartnershipSummaryQueries.Trend trend = s.trend();
-        return Response.ok(new PartnershipSummary()
-                .partnershipId(partnershipId)
-                .missionAcronym(s.missionAcronym())
-                .countryCode(s.countryCode())
-                .asOf(s.asOf())
-                .openViolations(new OpenViolations()
-                        .total(total)
-                        .byType(s.openByType().stream()
-                                .map(t -> new ViolationTypeCount().type(ViolationType.fromValue(t.type())).count(t.count()))
-                                .toList()))
-                .violationTrend(new ViolationTrend()
-                        .last6Months(trend.last6Months())
-                        .previous6Months(trend.previous6Months())
-                        .direction(trend.last6Months() > trend.previous6Months() ? ViolationTrend.DirectionEnum.INCREASING
-                                : trend.last6Months() < trend.previous6Months() ? ViolationTrend.DirectionEnum.DECREASING
-                                : ViolationTrend.DirectionEnum.STABLE))
-                .overdueCommitments(new OverdueCommitments()
-                        .count((int) s.overdueCount())
-                        .items(s.overdue().stream().map(o -> new OverdueCommitment()
-                                .id(o.id()).description(o.description()).dueDate(o.dueDate())).toList()))
-                .benchmarks(new BenchmarkCounts()
-                        .notStarted(benchmarks.getOrDefault("not_started", 0))
-                        .onTrack(benchmarks.getOrDefault("on_track", 0))
-                        .atRisk(benchmarks.getOrDefault("at_risk", 0))
-                        .achieved(benchmarks.getOrDefault("achieved", 0)))
-                .judicialPipeline(s.pipeline()))
-                .build();
+        return Response.ok(service.summary(partnershipId)).build();
     }
 
     @Override
     public Response listPartnershipHistory(UUID partnershipId, Integer limit, String cursor) {
-        return Response.ok(reports.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
+        return Response.ok(service.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, PartnershipEntity partnership) {
-        return response.entity(PartnershipMapper.toApi(partnership))
-                .header(HttpHeaders.ETAG, ETags.of(partnership.version)).build();
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Partnership> partnership) {
+        return response.entity(partnership.body()).header(HttpHeaders.ETAG, ETags.of(partnership.version())).build();
     }
 }

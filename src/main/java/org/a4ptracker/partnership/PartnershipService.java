@@ -1,109 +1,111 @@
 package org.a4ptracker.partnership;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.a4ptracker.accountability.JudicialPipelines;
 import org.a4ptracker.api.model.Agreement;
+import org.a4ptracker.api.model.AgreementType;
+import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipStatus;
+import org.a4ptracker.api.model.PartnershipSummary;
 import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.api.model.ProblemError;
-import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.mission.MissionLookup;
+import org.a4ptracker.platform.audit.RevisionHistory;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
-import org.a4ptracker.mission.MissionEntity;
-import org.a4ptracker.mission.MissionRepository;
+import org.a4ptracker.platform.persistence.CountryCodes;
+import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+/** Partnerships, their summary and their history, each scoped to the caller's missions. */
 @ApplicationScoped
+@Transactional
 public class PartnershipService {
 
     private final PartnershipRepository partnerships;
     private final CommitmentRepository commitments;
     private final ViolationRepository violations;
-    private final MissionRepository missions;
+    private final PartnershipSummaryQueries summaries;
+    private final MissionLookup missions;
+    private final JudicialPipelines judicialPipelines;
+    private final RevisionHistory revisionHistory;
     private final MergePatch mergePatch;
     private final CallerScope scope;
 
     PartnershipService(PartnershipRepository partnerships, CommitmentRepository commitments,
-                       ViolationRepository violations, MissionRepository missions, MergePatch mergePatch,
+                       ViolationRepository violations, PartnershipSummaryQueries summaries, MissionLookup missions,
+                       JudicialPipelines judicialPipelines, RevisionHistory revisionHistory, MergePatch mergePatch,
                        CallerScope scope) {
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.violations = violations;
+        this.summaries = summaries;
         this.missions = missions;
+        this.judicialPipelines = judicialPipelines;
+        this.revisionHistory = revisionHistory;
         this.mergePatch = mergePatch;
         this.scope = scope;
     }
 
-    @Transactional
-    public Keyset.Page<PartnershipEntity> list(PartnershipRepository.Filter filter, Keyset keyset) {
-        return partnerships.page(filter, scope, keyset);
+    public Keyset.Page<Partnership> list(String mission, String country, PartnershipStatus status,
+                                         AgreementType agreementType, Keyset keyset) {
+        var filter = new PartnershipRepository.Filter(mission, country, PartnershipMapper.status(status),
+                PartnershipMapper.agreementType(agreementType));
+        return partnerships.page(filter, scope, keyset).map(PartnershipMapper::toApi);
     }
 
-    @Transactional
-    public PartnershipEntity get(UUID id) {
-        return partnerships.require(id, scope);
+    public Versioned<Partnership> get(UUID id) {
+        return versioned(partnerships.require(id, scope));
     }
 
-    @Transactional
-    public PartnershipEntity create(PartnershipCreate input) {
-        MissionEntity mission = missions.require(input.getMissionAcronym(), scope);
+    public Versioned<Partnership> create(PartnershipCreate input) {
+        MissionLookup.Mission mission = missions.require(input.getMissionAcronym(), scope);
         List<ProblemError> errors = new ArrayList<>();
         String country = input.getCountryCode();
         if (!CountryCodes.isAlpha3(country)) {
             errors.add(ProblemException.fieldError("/country_code", "is not an ISO 3166-1 alpha-3 country code"));
-        } else if (!Arrays.asList(mission.hostCountries).contains(country)) {
-            errors.add(ProblemException.fieldError("/country_code", "is not a host country of mission " + mission.acronym
-                    + (mission.hostCountries.length == 0 ? " (it has none)"
-                            : " (" + String.join(", ", mission.hostCountries) + ")")));
+        } else if (!mission.hostCountries().contains(country)) {
+            errors.add(ProblemException.fieldError("/country_code", "is not a host country of mission " + mission.acronym()
+                    + (mission.hostCountries().isEmpty() ? " (it has none)"
+                            : " (" + String.join(", ", mission.hostCountries()) + ")")));
         }
         errors.addAll(agreementErrors(input.getAgreement()));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (partnerships.exists(mission.acronym, country)) {
-            throw ProblemException.conflict("Mission " + mission.acronym + " already has a partnership with " + country + ".");
+        if (partnerships.exists(mission.acronym(), country)) {
+            throw ProblemException.conflict("Mission " + mission.acronym() + " already has a partnership with " + country + ".");
         }
-        PartnershipEntity partnership = new PartnershipEntity();
-        partnership.missionAcronym = mission.acronym;
-        partnership.countryCode = country;
-        PartnershipMapper.apply(partnership, new PartnershipUpdate()
-                .status(input.getStatus() == null ? PartnershipStatus.NEGOTIATING : input.getStatus())
-                .agreement(input.getAgreement())
-                .focalPoints(input.getFocalPoints())
-                .resolution2589FocalPoint(input.getResolution2589FocalPoint())
-                .transitionPlan(input.getTransitionPlan()));
+        PartnershipEntity partnership = PartnershipMapper.toEntity(mission.acronym(), input);
         partnerships.persistAndFlush(partnership);
-        return partnership;
+        return versioned(partnership);
     }
 
-    @Transactional
-    public PartnershipEntity replace(UUID id, String ifMatch, PartnershipUpdate input) {
+    public Versioned<Partnership> replace(UUID id, String ifMatch, PartnershipUpdate input) {
         PartnershipEntity partnership = partnerships.require(id, scope);
         ETags.requireMatch(ifMatch, partnership.version);
-        update(partnership, input);
-        return partnership;
+        return update(partnership, input);
     }
 
-    @Transactional
-    public PartnershipEntity patch(UUID id, String ifMatch, JsonNode patch) {
+    public Versioned<Partnership> patch(UUID id, String ifMatch, JsonNode patch) {
         PartnershipEntity partnership = partnerships.require(id, scope);
         ETags.requireMatch(ifMatch, partnership.version);
-        update(partnership, mergePatch.apply(PartnershipMapper.asUpdate(partnership), patch, PartnershipUpdate.class));
-        return partnership;
+        return update(partnership, mergePatch.apply(PartnershipMapper.toUpdate(partnership), patch, PartnershipUpdate.class));
     }
 
-    @Transactional
     public void delete(UUID id, String ifMatch) {
         PartnershipEntity partnership = partnerships.require(id, scope);
         ETags.requireMatch(ifMatch, partnership.version);
@@ -124,13 +126,31 @@ public class PartnershipService {
         partnerships.flush();
     }
 
-    private void update(PartnershipEntity partnership, PartnershipUpdate input) {
+    /** Open violations, their trend, overdue commitments, benchmarks and the host state's judicial follow-up. */
+    public PartnershipSummary summary(UUID id) {
+        PartnershipEntity partnership = partnerships.require(id, scope);
+        LocalDate today = Dates.today();
+        return PartnershipMapper.toSummary(partnership, today, summaries.figures(id, today),
+                judicialPipelines.ofMission(partnership.missionAcronym, scope));
+    }
+
+    public HistoryPage history(UUID id, Keyset keyset) {
+        partnerships.require(id, scope);
+        return revisionHistory.page(PartnershipEntity.class, id, PartnershipMapper.HISTORY, keyset);
+    }
+
+    private Versioned<Partnership> update(PartnershipEntity partnership, PartnershipUpdate input) {
         List<ProblemError> errors = agreementErrors(input.getAgreement());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         PartnershipMapper.apply(partnership, input);
         partnerships.flush();
+        return versioned(partnership);
+    }
+
+    private static Versioned<Partnership> versioned(PartnershipEntity partnership) {
+        return new Versioned<>(PartnershipMapper.toApi(partnership), partnership.version);
     }
 
     private static List<ProblemError> agreementErrors(Agreement agreement) {

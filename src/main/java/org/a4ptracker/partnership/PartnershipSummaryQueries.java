@@ -1,25 +1,26 @@
 package org.a4ptracker.partnership;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+
 import org.a4ptracker.platform.persistence.Dates;
 
 /** The partnership summary, computed by PostgreSQL: only the answer's rows reach Java. */
 @ApplicationScoped
 class PartnershipSummaryQueries {
 
-    /** Violation statuses that still need follow-up. */
-    static final List<String> OPEN_VIOLATION = List.of("recorded", "raised", "unresolved");
     /** How many overdue commitments the summary lists (the count covers all). */
     static final int OVERDUE_LISTED = 50;
 
-    record TypeCount(String type, int count) {
+    record TypeCount(ViolationEntity.Type type, int count) {
     }
 
     record Trend(int last6Months, int previous6Months) {
@@ -28,6 +29,10 @@ class PartnershipSummaryQueries {
     record Overdue(UUID id, String description, LocalDate dueDate) {
     }
 
+    /** Everything the summary counts of one partnership on one day. */
+    record Figures(List<TypeCount> openViolationsByType, Trend trend, int overdueCount, List<Overdue> overdue,
+                   Map<PartnershipEntity.BenchmarkStatus, Integer> benchmarks) {
+    }
 
     private final EntityManager em;
 
@@ -35,74 +40,88 @@ class PartnershipSummaryQueries {
         this.em = em;
     }
 
+    Figures figures(UUID partnership, LocalDate today) {
+        return new Figures(openViolationsByType(partnership, today), trend(partnership, today),
+                overdueCount(partnership, today), overdue(partnership, today), benchmarksByStatus(partnership));
+    }
+
     /** Open violations that occurred in the 12 months up to {@code today}, most frequent type first. */
-    List<TypeCount> openViolationsByType(UUID partnership, LocalDate today) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT type, count(*)
+    private List<TypeCount> openViolationsByType(UUID partnership, LocalDate today) {
+        return tuples(em.createNativeQuery("""
+                        SELECT type, count(*) AS n
                           FROM partnership_violation
                          WHERE partnership_id = :p
                            AND status IN (:open)
                            AND occurred_on > :since AND occurred_on <= :today
                          GROUP BY type
-                         ORDER BY count(*) DESC, type""")
+                         ORDER BY count(*) DESC, type""", Tuple.class)
                 .setParameter("p", partnership)
-                .setParameter("open", OPEN_VIOLATION)
+                .setParameter("open", ViolationEntity.Status.OPEN.stream().map(StoredEnum::value).toList())
                 .setParameter("since", today.minusMonths(12))
-                .setParameter("today", today)
-                .getResultList();
-        return rows.stream().map(r -> new TypeCount((String) r[0], ((Number) r[1]).intValue())).toList();
+                .setParameter("today", today))
+                .stream()
+                .map(t -> new TypeCount(StoredEnum.of(ViolationEntity.Type.class, t.get("type", String.class)), count(t)))
+                .toList();
     }
 
     /** Violations of any status in the last 6 months and in the 6 months before. */
-    Trend trend(UUID partnership, LocalDate today) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE occurred_on > :since6 AND occurred_on <= :today),
-                               count(*) FILTER (WHERE occurred_on > :since12 AND occurred_on <= :since6)
+    private Trend trend(UUID partnership, LocalDate today) {
+        Tuple row = tuples(em.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE occurred_on > :since6 AND occurred_on <= :today) AS last6,
+                               count(*) FILTER (WHERE occurred_on > :since12 AND occurred_on <= :since6) AS previous6
                           FROM partnership_violation
-                         WHERE partnership_id = :p""")
+                         WHERE partnership_id = :p""", Tuple.class)
                 .setParameter("p", partnership)
                 .setParameter("since6", today.minusMonths(6))
                 .setParameter("since12", today.minusMonths(12))
-                .setParameter("today", today)
-                .getSingleResult();
-        return new Trend(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+                .setParameter("today", today)).get(0);
+        return new Trend(row.get("last6", Long.class).intValue(), row.get("previous6", Long.class).intValue());
     }
 
-    long overdueCount(UUID partnership, LocalDate today) {
-        return ((Number) em.createNativeQuery("""
-                        SELECT count(*) FROM partnership_commitment
-                         WHERE partnership_id = :p AND status IN ('planned', 'in_progress') AND due_date < :today""")
+    private int overdueCount(UUID partnership, LocalDate today) {
+        return count(tuples(em.createNativeQuery("""
+                        SELECT count(*) AS n FROM partnership_commitment
+                         WHERE partnership_id = :p AND partnership_commitment_overdue(due_date, status, :today)""", Tuple.class)
                 .setParameter("p", partnership)
-                .setParameter("today", today)
-                .getSingleResult()).longValue();
+                .setParameter("today", today)).get(0));
     }
 
     /** The overdue commitments, oldest due date first. */
-    List<Overdue> overdue(UUID partnership, LocalDate today) {
-        List<Object[]> rows = em.createNativeQuery("""
+    private List<Overdue> overdue(UUID partnership, LocalDate today) {
+        return tuples(em.createNativeQuery("""
                         SELECT id, description, due_date FROM partnership_commitment
-                         WHERE partnership_id = :p AND status IN ('planned', 'in_progress') AND due_date < :today
+                         WHERE partnership_id = :p AND partnership_commitment_overdue(due_date, status, :today)
                          ORDER BY due_date, id
-                         LIMIT :max""")
+                         LIMIT :max""", Tuple.class)
                 .setParameter("p", partnership)
                 .setParameter("today", today)
-                .setParameter("max", OVERDUE_LISTED)
-                .getResultList();
-        return rows.stream().map(r -> new Overdue((UUID) r[0], (String) r[1], Dates.fromSql(r[2]))).toList();
+                .setParameter("max", OVERDUE_LISTED))
+                .stream()
+                .map(t -> new Overdue(t.get("id", UUID.class), t.get("description", String.class),
+                        Dates.fromSql(t.get("due_date"))))
+                .toList();
     }
 
     /** The transition plan's benchmarks per status (statuses without any are absent). */
-    Map<String, Integer> benchmarksByStatus(UUID partnership) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT b ->> 'status', count(*)
+    private Map<PartnershipEntity.BenchmarkStatus, Integer> benchmarksByStatus(UUID partnership) {
+        Map<PartnershipEntity.BenchmarkStatus, Integer> counts = new EnumMap<>(PartnershipEntity.BenchmarkStatus.class);
+        tuples(em.createNativeQuery("""
+                        SELECT b ->> 'status' AS status, count(*) AS n
                           FROM host_country_partnership p, jsonb_array_elements(p.transition_benchmarks) b
                          WHERE p.id = :p
-                         GROUP BY 1""")
-                .setParameter("p", partnership)
-                .getResultList();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
+                         GROUP BY 1""", Tuple.class)
+                .setParameter("p", partnership))
+                .forEach(t -> counts.put(StoredEnum.of(PartnershipEntity.BenchmarkStatus.class, t.get("status", String.class)),
+                        count(t)));
         return counts;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Tuple> tuples(Query query) {
+        return query.getResultList();
+    }
+
+    private static int count(Tuple row) {
+        return row.get("n", Long.class).intValue();
+    }
 }

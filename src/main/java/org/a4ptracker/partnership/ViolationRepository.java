@@ -16,11 +16,12 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class ViolationRepository implements PanacheRepositoryBase<ViolationEntity, UUID> {
 
-    public record Filter(String type, String status, String perpetrator, LocalDate from, LocalDate to) {
+    record Filter(ViolationEntity.Type type, ViolationEntity.Status status, ViolationEntity.Perpetrator perpetrator,
+                  LocalDate from, LocalDate to) {
     }
 
     /** Newest first, then id. */
-    public Keyset.Page<ViolationEntity> page(UUID partnership, Filter filter, Keyset keyset) {
+    Keyset.Page<ViolationEntity> page(UUID partnership, Filter filter, Keyset keyset) {
         List<String> where = new ArrayList<>(List.of("partnershipId = :partnership"));
         Parameters params = Parameters.with("partnership", partnership);
         if (filter.type() != null) {
@@ -52,11 +53,11 @@ public class ViolationRepository implements PanacheRepositoryBase<ViolationEntit
         return keyset.page(rows, v -> List.of(v.occurredOn.toString(), v.id.toString()));
     }
 
-    public Optional<ViolationEntity> find(UUID partnership, UUID id) {
+    Optional<ViolationEntity> find(UUID partnership, UUID id) {
         return find("partnershipId = ?1 and id = ?2", partnership, id).firstResultOptional();
     }
 
-    public long countOf(UUID partnership) {
+    long countOf(UUID partnership) {
         return count("partnershipId", partnership);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.a4ptracker.api.ViolationsApi;
+import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
 import org.a4ptracker.api.model.ViolationPage;
 import org.a4ptracker.api.model.ViolationPerpetrator;
@@ -34,10 +35,8 @@ public class ViolationResource implements ViolationsApi {
     public Response listViolations(UUID partnershipId, ViolationType type, ViolationStatus status,
                                    ViolationPerpetrator perpetrator, LocalDate occurredFrom, LocalDate occurredTo,
                                    Integer limit, String cursor) {
-        var filter = new ViolationRepository.Filter(type == null ? null : type.toString(),
-                status == null ? null : status.toString(), perpetrator == null ? null : perpetrator.toString(),
-                occurredFrom, occurredTo);
-        var page = service.list(partnershipId, filter, Keyset.of(limit, cursor, 2)).map(PartnershipMapper::toApi);
+        Keyset.Page<Violation> page = service.list(partnershipId, type, status, perpetrator, occurredFrom, occurredTo,
+                Keyset.of(limit, cursor, 2));
         return Response.ok(new ViolationPage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
 
@@ -51,8 +50,8 @@ public class ViolationResource implements ViolationsApi {
     public Response createViolation(UUID partnershipId, ViolationInput input, String idempotencyKey) {
         String path = "/host-country-partnerships/" + partnershipId + "/violations";
         return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
-            ViolationEntity created = service.create(partnershipId, input);
-            return withETag(Response.created(URI.create(path + "/" + created.id)), created);
+            Versioned<Violation> created = service.create(partnershipId, input);
+            return withETag(Response.created(URI.create(path + "/" + created.body().getId())), created);
         }, id -> getViolation(partnershipId, UUID.fromString(id)));
     }
 
@@ -69,8 +68,7 @@ public class ViolationResource implements ViolationsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, ViolationEntity violation) {
-        return response.entity(PartnershipMapper.toApi(violation))
-                .header(HttpHeaders.ETAG, ETags.of(violation.version)).build();
+    private static Response withETag(Response.ResponseBuilder response, Versioned<Violation> violation) {
+        return response.entity(violation.body()).header(HttpHeaders.ETAG, ETags.of(violation.version())).build();
     }
 }

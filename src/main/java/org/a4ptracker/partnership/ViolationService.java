@@ -9,15 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.a4ptracker.api.model.ProblemError;
+import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
+import org.a4ptracker.api.model.ViolationPerpetrator;
 import org.a4ptracker.api.model.ViolationStatus;
-import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.platform.http.ETags;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
 
+/** The violations of a partnership's agreement that the caller may see. */
 @ApplicationScoped
+@Transactional
 public class ViolationService {
 
     private final PartnershipRepository partnerships;
@@ -30,40 +35,38 @@ public class ViolationService {
         this.scope = scope;
     }
 
-    @Transactional
-    public Keyset.Page<ViolationEntity> list(UUID partnership, ViolationRepository.Filter filter, Keyset keyset) {
+    public Keyset.Page<Violation> list(UUID partnership, ViolationType type, ViolationStatus status,
+                                       ViolationPerpetrator perpetrator, LocalDate from, LocalDate to, Keyset keyset) {
         partnerships.require(partnership, scope);
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+        if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalidParameter("occurred_to", "must not be before occurred_from");
         }
-        return violations.page(partnership, filter, keyset);
+        var filter = new ViolationRepository.Filter(ViolationMapper.type(type), ViolationMapper.status(status),
+                ViolationMapper.perpetrator(perpetrator), from, to);
+        return violations.page(partnership, filter, keyset).map(ViolationMapper::toApi);
     }
 
-    @Transactional
-    public ViolationEntity get(UUID partnership, UUID id) {
-        return require(partnership, id);
+    public Versioned<Violation> get(UUID partnership, UUID id) {
+        return versioned(require(partnership, id));
     }
 
-    @Transactional
-    public ViolationEntity create(UUID partnership, ViolationInput input) {
+    public Versioned<Violation> create(UUID partnership, ViolationInput input) {
         partnerships.require(partnership, scope);
-        ViolationEntity violation = new ViolationEntity();
-        violation.partnershipId = partnership;
-        apply(violation, input);
+        validate(input);
+        ViolationEntity violation = ViolationMapper.toEntity(partnership, input);
         violations.persistAndFlush(violation);
-        return violation;
+        return versioned(violation);
     }
 
-    @Transactional
-    public ViolationEntity replace(UUID partnership, UUID id, String ifMatch, ViolationInput input) {
+    public Versioned<Violation> replace(UUID partnership, UUID id, String ifMatch, ViolationInput input) {
         ViolationEntity violation = require(partnership, id);
         ETags.requireMatch(ifMatch, violation.version);
-        apply(violation, input);
+        validate(input);
+        ViolationMapper.apply(violation, input);
         violations.flush();
-        return violation;
+        return versioned(violation);
     }
 
-    @Transactional
     public void delete(UUID partnership, UUID id, String ifMatch) {
         ViolationEntity violation = require(partnership, id);
         ETags.requireMatch(ifMatch, violation.version);
@@ -77,7 +80,8 @@ public class ViolationService {
                 .orElseThrow(() -> ProblemException.notFound("No violation " + id + " in partnership " + partnership + "."));
     }
 
-    private static void apply(ViolationEntity violation, ViolationInput input) {
+    /** Not in the future; a resolution date exactly when resolved, and not before the violation. */
+    private static void validate(ViolationInput input) {
         List<ProblemError> errors = new ArrayList<>();
         if (input.getOccurredOn().isAfter(Dates.today())) {
             errors.add(ProblemException.fieldError("/occurred_on", "must not be in the future"));
@@ -94,14 +98,9 @@ public class ViolationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        violation.occurredOn = input.getOccurredOn();
-        violation.type = input.getType().toString();
-        violation.perpetrator = input.getPerpetrator().toString();
-        violation.location = input.getLocation();
-        violation.description = input.getDescription();
-        violation.raisedThrough = input.getRaisedThrough() == null ? null : input.getRaisedThrough().toString();
-        violation.status = input.getStatus().toString();
-        violation.resolutionDate = resolution;
-        violation.resolutionNote = input.getResolutionNote();
+    }
+
+    private static Versioned<Violation> versioned(ViolationEntity violation) {
+        return new Versioned<>(ViolationMapper.toApi(violation), violation.version);
     }
 }

@@ -21,11 +21,14 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -353,7 +356,7 @@ class PartnershipResourceTest {
     }
 
     @Test
-    void historyListsTheRevisionsNewestFirstWithTheirChanges() {
+    void historyListsTheRevisionsOldestFirstWithTheirChanges() {
         String path = createPartnership(createMission("2014-04-10"));
         as("admin").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body(Map.of("status", "suspended")).patch(path)
                 .then().statusCode(200);
@@ -363,18 +366,78 @@ class PartnershipResourceTest {
         var history = as("reader").get(path + "/history");
         history.then().statusCode(200)
                 .body("items", hasSize(3))
-                .body("items.type", contains("updated", "updated", "created"))
+                .body("items.change", contains("created", "updated", "updated"))
                 .body("items.actor", contains("test-editor", "test-admin", "test-editor"))
-                .body("items[0].changed_fields", contains("agreement", "transition_plan"))
-                .body("items[1].changed_fields", contains("status"))
-                .body("items[2].changed_fields", contains("mission_acronym", "country_code", "status", "agreement",
+                .body("items.status", contains("in_force", "suspended", "suspended"))
+                .body("items.at", everyItem(notNullValue()))
+                .body("items[0].changed_fields", contains("mission_acronym", "country_code", "status", "agreement",
                         "focal_points", "resolution_2589_focal_point"))
+                .body("items[1].changed_fields", contains("status"))
+                .body("items[2].changed_fields", contains("agreement", "transition_plan"))
                 .body("next_cursor", nullValue());
         List<Number> revisions = history.path("items.revision");
-        org.junit.jupiter.api.Assertions.assertTrue(revisions.get(0).longValue() > revisions.get(1).longValue());
+        assertTrue(revisions.get(0).longValue() < revisions.get(1).longValue()
+                && revisions.get(1).longValue() < revisions.get(2).longValue(), revisions.toString());
         var page = as("reader").queryParam("limit", 2).get(path + "/history");
-        page.then().statusCode(200).body("items", hasSize(2)).body("next_cursor", notNullValue());
+        page.then().statusCode(200)
+                .body("items.change", contains("created", "updated"))
+                .body("next_cursor", notNullValue());
         as("reader").queryParam("limit", 2).queryParam("cursor", page.path("next_cursor").toString()).get(path + "/history")
-                .then().statusCode(200).body("items.type", contains("created")).body("next_cursor", nullValue());
+                .then().statusCode(200)
+                .body("items.change", contains("updated"))
+                .body("items[0].changed_fields", contains("agreement", "transition_plan"))
+                .body("next_cursor", nullValue());
+    }
+
+    @Test
+    void historyPagedOneByOneGivesEveryRevisionOnceInOrderWithOnlyItsOwnChanges() {
+        String path = createPartnership(createMission("2014-04-10"));
+        patch(path, "admin", Map.of("status", "suspended"));
+        patch(path, "editor", Map.of("transition_plan", Map.of("phase", "drawdown"),
+                "agreement", Map.of("document_symbol", "S/2024/1")));
+        var focalPoints = new HashMap<String, Object>();
+        focalPoints.put("focal_points", List.of(focalPoint("Police liaison"), focalPoint("Gendarmerie liaison")));
+        focalPoints.put("resolution_2589_focal_point", null);
+        patch(path, "editor", focalPoints);
+        patch(path, "admin", Map.of("status", "in_force"));
+
+        List<Map<String, Object>> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 10; pages++) {
+            var request = as("reader").queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var response = request.get(path + "/history");
+            response.then().statusCode(200).body("items", hasSize(1));
+            paged.add(response.path("items[0]"));
+            cursor = response.path("next_cursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertNull(cursor, "the history ends");
+
+        List<Map<String, Object>> whole = as("reader").get(path + "/history").then().statusCode(200)
+                .body("next_cursor", nullValue()).extract().path("items");
+        assertEquals(whole, paged, "one page at a time gives what one page gives");
+        List<Long> revisions = paged.stream().map(e -> ((Number) e.get("revision")).longValue()).toList();
+        assertEquals(revisions.stream().sorted().distinct().toList(), revisions, "each revision once, oldest first");
+        assertEquals(List.of("created", "updated", "updated", "updated", "updated"),
+                paged.stream().map(e -> e.get("change")).toList());
+        assertEquals(List.of("in_force", "suspended", "suspended", "suspended", "in_force"),
+                paged.stream().map(e -> e.get("status")).toList());
+        assertEquals(List.of(
+                        List.of("mission_acronym", "country_code", "status", "agreement", "focal_points",
+                                "resolution_2589_focal_point"),
+                        List.of("status"),
+                        List.of("agreement", "transition_plan"),
+                        List.of("focal_points", "resolution_2589_focal_point"),
+                        List.of("status")),
+                paged.stream().map(e -> e.get("changed_fields")).toList());
+    }
+
+    private static void patch(String path, String role, Map<String, Object> patch) {
+        as(role).contentType(MERGE_PATCH).header("If-Match", etagOf(path)).body(patch).patch(path).then().statusCode(200);
     }
 }
