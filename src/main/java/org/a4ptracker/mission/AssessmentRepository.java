@@ -15,13 +15,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
-public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, UUID> {
+class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, UUID> {
 
-    public record Filter(String priority, LocalDate periodFrom, LocalDate periodTo, AssessmentEntity.Rating rating) {
+    record Filter(String priority, LocalDate periodFrom, LocalDate periodTo, AssessmentEntity.Rating rating) {
     }
 
     /** Newest period first, then priority, then id. */
-    public Keyset.Page<AssessmentEntity> page(String mission, Filter filter, Keyset keyset) {
+    Keyset.Page<AssessmentEntity> page(String mission, Filter filter, Keyset keyset) {
         List<String> where = new ArrayList<>(List.of("missionAcronym = :mission"));
         Parameters params = Parameters.with("mission", mission);
         if (filter.priority() != null) {
@@ -50,11 +50,11 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEnt
         return keyset.page(rows, a -> List.of(a.periodStart.toString(), a.priorityCode, a.id.toString()));
     }
 
-    public Optional<AssessmentEntity> find(String mission, UUID id) {
+    Optional<AssessmentEntity> find(String mission, UUID id) {
         return find("missionAcronym = ?1 and id = ?2", mission, id).firstResultOptional();
     }
 
-    public boolean periodTaken(String mission, String priority, LocalDate periodStart, UUID exceptId) {
+    boolean periodTaken(String mission, String priority, LocalDate periodStart, UUID exceptId) {
         return count("missionAcronym = ?1 and priorityCode = ?2 and periodStart = ?3 and id <> ?4",
                 mission, priority, periodStart, exceptId == null ? Sentinels.NO_ID : exceptId) > 0;
     }

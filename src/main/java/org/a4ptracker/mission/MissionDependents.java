@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * Implemented (as a CDI bean) by every feature whose records belong to a mission, so that deleting a
- * mission can ask "who still needs it?" without the mission feature knowing their tables.
+ * mission can ask "who still needs it?" without the mission feature knowing their tables. The refusal names
+ * them in their {@code @jakarta.annotation.Priority} order, highest first: assessments (30), accountability
+ * cases (20), host-country partnerships (10).
  */
 public interface MissionDependents {
 

@@ -26,7 +26,7 @@ import io.quarkus.arc.All;
 
 @ApplicationScoped
 @Transactional
-public class MissionService implements MissionLookup {
+class MissionService implements MissionLookup {
 
     private final MissionRepository missions;
     private final AssessmentRepository assessments;
@@ -54,7 +54,7 @@ public class MissionService implements MissionLookup {
         return MissionMapper.toLookup(missions.require(acronym, callerScope));
     }
 
-    public Keyset.Page<org.a4ptracker.api.model.Mission> list(MissionStatus status, String hostCountry, String text,
+    Keyset.Page<org.a4ptracker.api.model.Mission> list(MissionStatus status, String hostCountry, String text,
                                                               LocalDate startedAfter, LocalDate startedBefore,
                                                               MissionSort sort, Keyset keyset) {
         var filter = new MissionRepository.Filter(MissionMapper.status(status), hostCountry, text, startedAfter,
@@ -62,11 +62,11 @@ public class MissionService implements MissionLookup {
         return missions.page(filter, scope, keyset).map(MissionMapper::toApi);
     }
 
-    public Versioned<org.a4ptracker.api.model.Mission> get(String acronym) {
+    Versioned<org.a4ptracker.api.model.Mission> get(String acronym) {
         return versioned(missions.require(acronym, scope));
     }
 
-    public Versioned<org.a4ptracker.api.model.Mission> create(MissionCreate input) {
+    Versioned<org.a4ptracker.api.model.Mission> create(MissionCreate input) {
         if (!scope.sees(input.getAcronym())) {
             throw ProblemException.forbidden("Mission " + input.getAcronym() + " is outside the missions your token covers.");
         }
@@ -85,7 +85,7 @@ public class MissionService implements MissionLookup {
         return versioned(mission);
     }
 
-    public Versioned<org.a4ptracker.api.model.Mission> replace(String acronym, String ifMatch, MissionUpdate input) {
+    Versioned<org.a4ptracker.api.model.Mission> replace(String acronym, String ifMatch, MissionUpdate input) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
         apply(mission, input);
@@ -93,7 +93,7 @@ public class MissionService implements MissionLookup {
         return versioned(mission);
     }
 
-    public Versioned<org.a4ptracker.api.model.Mission> patch(String acronym, String ifMatch, JsonNode patch) {
+    Versioned<org.a4ptracker.api.model.Mission> patch(String acronym, String ifMatch, JsonNode patch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
         apply(mission, mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
@@ -101,7 +101,7 @@ public class MissionService implements MissionLookup {
         return versioned(mission);
     }
 
-    public void delete(String acronym, String ifMatch) {
+    void delete(String acronym, String ifMatch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
         List<String> blocking = dependents.stream().map(d -> d.describe(acronym)).flatMap(Optional::stream).toList();

@@ -32,17 +32,17 @@ class IndicatorService {
         this.dependents = dependents;
     }
 
-    public Keyset.Page<Indicator> list(String priorityCode, Keyset keyset) {
+    Keyset.Page<Indicator> list(String priorityCode, Keyset keyset) {
         priorities.require(priorityCode);
         return indicators.page(priorityCode, keyset).map(IndicatorMapper::toApi);
     }
 
-    public Versioned<Indicator> get(String priorityCode, UUID id) {
+    Versioned<Indicator> get(String priorityCode, UUID id) {
         return versioned(require(priorityCode, id));
     }
 
     /** A code taken by a concurrent creation slips past the check; the unique constraint then answers 409. */
-    public Versioned<Indicator> create(String priorityCode, IndicatorInput input) {
+    Versioned<Indicator> create(String priorityCode, IndicatorInput input) {
         priorities.require(priorityCode);
         IndicatorEntity indicator = new IndicatorEntity();
         indicator.priorityCode = priorityCode;
@@ -51,7 +51,7 @@ class IndicatorService {
         return versioned(indicator);
     }
 
-    public Versioned<Indicator> replace(String priorityCode, UUID id, String ifMatch, IndicatorInput input) {
+    Versioned<Indicator> replace(String priorityCode, UUID id, String ifMatch, IndicatorInput input) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
         apply(indicator, input);
@@ -59,7 +59,7 @@ class IndicatorService {
         return versioned(indicator);
     }
 
-    public void delete(String priorityCode, UUID id, String ifMatch) {
+    void delete(String priorityCode, UUID id, String ifMatch) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
         List<String> blocking = dependents.stream().map(d -> d.describe(id)).flatMap(Optional::stream).toList();

@@ -24,11 +24,11 @@ class PriorityService implements PriorityLookup {
         this.indicators = indicators;
     }
 
-    public List<Priority> list(String language) {
+    List<Priority> list(String language) {
         return priorities.inOrder().stream().map(p -> PriorityMapper.toApi(p, language)).toList();
     }
 
-    public Priority get(String code, String language) {
+    Priority get(String code, String language) {
         return PriorityMapper.toApi(find(code), language);
     }
 

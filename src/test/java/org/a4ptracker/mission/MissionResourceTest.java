@@ -264,6 +264,24 @@ class MissionResourceTest {
     }
 
     @Test
+    void aMissionNeededByOtherFeaturesNamesWhatHoldsIt() {
+        String acronym = createMission("2019-01-01");
+        String path = "/missions/" + acronym;
+        createAssessment(acronym, assessment("P1", "2020-Q2", "on_track", 70));
+        org.a4ptracker.support.Cases.create(org.a4ptracker.support.Cases.crime(acronym, "2021-06-14",
+                org.a4ptracker.support.Cases.pipeline(0, 0, 0, 0, 0, 0)));
+        as("editor").body(Map.of("mission_acronym", acronym, "country_code", "CAF", "status", "in_force",
+                        "agreement", Map.of("type", "sofa", "signed_date", "2019-09-02", "in_force_date", "2019-09-02",
+                                "document_symbol", "SOFA/CAF/2019")))
+                .post("/host-country-partnerships").then().statusCode(201);
+        as("admin").header("If-Match", etagOf(path)).delete(path).then()
+                .statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", equalTo("Mission " + acronym + " still has 1 assessment(s), 1 accountability case(s),"
+                        + " 1 host-country partnership(s); close the mission instead of deleting it."));
+        as("reader").get(path).then().statusCode(200);
+    }
+
+    @Test
     void deletesAMissionWithNothingAttached() {
         String acronym = createMission("2020-01-01");
         String path = "/missions/" + acronym;
