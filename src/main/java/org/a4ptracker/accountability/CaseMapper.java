@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;
@@ -403,7 +405,7 @@ final class CaseMapper {
 
     /** The stored constant spelled like the API's; null for null. */
     static <E extends Enum<E> & StoredEnum> E stored(Class<E> type, Object api) {
-        return StoredEnum.of(type, api);
+        return StoredEnum.fromApi(type, api);
     }
 
     /** The API constant spelled like the stored one; null for null. */

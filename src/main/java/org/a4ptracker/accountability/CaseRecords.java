@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -173,7 +175,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         List<Read> reads = rows.stream().map(r -> new Read(r.get("id", Number.class).longValue(), r.get("reader", String.class),
-                r.get("read_at", Instant.class).atOffset(ZoneOffset.UTC), StoredEnum.parse(ReadView.class, r.get("view", String.class)))).toList();
+                r.get("read_at", Instant.class).atOffset(ZoneOffset.UTC), StoredEnum.of(ReadView.class, r.get("view", String.class)))).toList();
         return keyset.page(reads, r -> List.of(r.readAt().toString(), String.valueOf(r.id())));
     }
 }

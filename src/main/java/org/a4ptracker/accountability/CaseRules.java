@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +96,7 @@ final class CaseRules {
             }
         }
         if (m.getPerpetratorNationality() != null) {
-            if (!StoredEnum.of(PersonnelCategory.class, m.getPersonnelCategory()).uniformed()) {
+            if (!StoredEnum.fromApi(PersonnelCategory.class, m.getPersonnelCategory()).uniformed()) {
                 errors.add(ProblemException.fieldError("/misconduct/perpetrator_nationality",
                         "is recorded for uniformed personnel only"));
             } else if (!CountryCodes.isAlpha3(m.getPerpetratorNationality())) {

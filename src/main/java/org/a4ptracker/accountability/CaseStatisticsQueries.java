@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,11 +63,11 @@ class CaseStatisticsQueries {
             return new Group(
                     by.contains(Dimension.MISSION) ? row.get("mission", String.class) : null,
                     year == null ? null : year.intValue(),
-                    by.contains(Dimension.KIND) ? StoredEnum.parse(Kind.class, row.get("kind", String.class)) : null,
-                    by.contains(Dimension.CATEGORY) ? StoredEnum.parse(Category.class, row.get("category", String.class)) : null,
+                    by.contains(Dimension.KIND) ? StoredEnum.of(Kind.class, row.get("kind", String.class)) : null,
+                    by.contains(Dimension.CATEGORY) ? StoredEnum.of(Category.class, row.get("category", String.class)) : null,
                     by.contains(Dimension.PERSONNEL_CATEGORY)
-                            ? StoredEnum.parse(PersonnelCategory.class, row.get("personnel_category", String.class)) : null,
-                    by.contains(Dimension.STATUS) ? StoredEnum.parse(Status.class, row.get("status", String.class)) : null);
+                            ? StoredEnum.of(PersonnelCategory.class, row.get("personnel_category", String.class)) : null,
+                    by.contains(Dimension.STATUS) ? StoredEnum.of(Status.class, row.get("status", String.class)) : null);
         }
     }
 
@@ -157,7 +159,7 @@ class CaseStatisticsQueries {
                 .map(row -> {
                     Number median = row.get("median_days", Number.class);
                     return new Investigations(Group.of(row, by),
-                            StoredEnum.parse(InvestigatingEntity.class, row.get("entity", String.class)),
+                            StoredEnum.of(InvestigatingEntity.class, row.get("entity", String.class)),
                             count(row, "investigations"), count(row, "completed"),
                             median == null ? null : median.doubleValue());
                 })
@@ -168,7 +170,7 @@ class CaseStatisticsQueries {
         return run(by, Map.of("type", "a->>'type'"), "count(*) AS actions",
                 "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a", filter, scope).stream()
                 .map(row -> new FinalActions(Group.of(row, by),
-                        StoredEnum.parse(FinalActionType.class, row.get("type", String.class)), count(row, "actions")))
+                        StoredEnum.of(FinalActionType.class, row.get("type", String.class)), count(row, "actions")))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package org.a4ptracker.mission;
 
+import org.a4ptracker.platform.http.Versioned;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.a4ptracker.mission;
 
+import org.a4ptracker.platform.http.Versioned;
+
 import java.net.URI;
 import java.time.LocalDate;
 

@@ -1,5 +1,7 @@
 package org.a4ptracker.mission;
 
+import org.a4ptracker.platform.http.Versioned;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

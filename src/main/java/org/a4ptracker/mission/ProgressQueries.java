@@ -1,5 +1,7 @@
 package org.a4ptracker.mission;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.a4ptracker.partnership;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.http.Versioned;
+
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package org.a4ptracker.partnership;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 import org.a4ptracker.platform.persistence.VersionedEntity;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The cooperation between a mission and one of its host countries: the agreement in force, focal
@@ -37,13 +38,7 @@ public class PartnershipEntity extends VersionedEntity {
 
     /** Stored inside the benchmarks' JSON, by the same text as a column would hold it. */
     enum BenchmarkStatus implements StoredEnum {
-        NOT_STARTED, ON_TRACK, AT_RISK, ACHIEVED;
-
-        @JsonValue
-        @Override
-        public String value() {
-            return StoredEnum.super.value();
-        }
+        NOT_STARTED, ON_TRACK, AT_RISK, ACHIEVED
     }
 
     @Id

@@ -1,5 +1,7 @@
 package org.a4ptracker.partnership;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package org.a4ptracker.priority;
 
+import org.a4ptracker.platform.http.Versioned;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.a4ptracker.priority;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

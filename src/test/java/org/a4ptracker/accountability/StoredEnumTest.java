@@ -1,5 +1,7 @@
 package org.a4ptracker.accountability;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,8 +70,8 @@ class StoredEnumTest {
     @Test
     void aStoredConstantIsFoundByTheApisSpelling() {
         assertEquals(CaseEntity.Status.PENDING_MEMBER_STATE_INVESTIGATION,
-                StoredEnum.of(CaseEntity.Status.class, CaseStatus.PENDING_MEMBER_STATE_INVESTIGATION));
-        assertNull(StoredEnum.of(CaseEntity.Status.class, null));
+                StoredEnum.fromApi(CaseEntity.Status.class, CaseStatus.PENDING_MEMBER_STATE_INVESTIGATION));
+        assertNull(StoredEnum.fromApi(CaseEntity.Status.class, null));
     }
 
     private static <E extends Enum<E> & StoredEnum> void assertSameValues(Class<E> stored, Object[] contract) {

@@ -1,5 +1,7 @@
 package org.a4ptracker.partnership;
 
+import org.a4ptracker.platform.persistence.StoredEnum;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

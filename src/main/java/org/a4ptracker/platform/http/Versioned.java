@@ -1,5 +1,5 @@
-package org.a4ptracker.mission;
+package org.a4ptracker.platform.http;
 
 /** A record as the API shows it, with the version behind its ETag: what a service hands its resource. */
-record Versioned<T>(T body, long version) {
+public record Versioned<T>(T body, long version) {
 }

@@ -1,4 +1,4 @@
-package org.a4ptracker.accountability;
+package org.a4ptracker.platform.persistence;
 
 import java.util.Locale;
 
@@ -8,20 +8,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A closed set stored as text, in a column or inside a JSON column. The stored text of a constant is
- * its name in lower case ({@code CRIME_AGAINST_PEACEKEEPERS} is {@code crime_against_peacekeepers}),
- * which is also the contract's spelling: mappers convert to and from the generated enums by it.
+ * its name in lower case ({@code IN_PROGRESS} is {@code in_progress}): the exact text of the columns'
+ * CHECK constraints and the contract's spelling, so mappers convert to and from the generated enums by it.
  */
-interface StoredEnum {
+public interface StoredEnum {
 
     String name();
 
+    /** The text the column stores and the contract shows. */
     @JsonValue
     default String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The constant stored as {@code text}; null for null. */
-    static <E extends Enum<E> & StoredEnum> E parse(Class<E> type, String text) {
+    static <E extends Enum<E> & StoredEnum> E of(Class<E> type, String text) {
         if (text == null) {
             return null;
         }
@@ -33,12 +34,12 @@ interface StoredEnum {
         throw new IllegalArgumentException("No " + type.getSimpleName() + " is stored as " + text);
     }
 
-    /** The constant spelled like {@code other} (a generated enum, whose toString is its contract text). */
-    static <E extends Enum<E> & StoredEnum> E of(Class<E> type, Object other) {
-        return other == null ? null : parse(type, other.toString());
+    /** The constant spelled like a generated API enum (whose text is the contract's); null for null. */
+    static <E extends Enum<E> & StoredEnum> E fromApi(Class<E> type, Object api) {
+        return api == null ? null : of(type, api.toString());
     }
 
-    /** Stores an enum as its exact text; one subclass per enum, for {@code @Convert}. */
+    /** Stores an enum as its exact text; one subclass per enum, as JPA wants a class per converter. */
     abstract class Converter<E extends Enum<E> & StoredEnum> implements AttributeConverter<E, String> {
 
         private final Class<E> type;
@@ -54,7 +55,7 @@ interface StoredEnum {
 
         @Override
         public E convertToEntityAttribute(String text) {
-            return parse(type, text);
+            return of(type, text);
         }
     }
 }
