@@ -1,22 +1,19 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
-import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /** A misconduct case or a crime against peacekeepers; every change is kept by Envers. */
 @Entity
@@ -25,7 +22,8 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 public class CaseEntity extends VersionedEntity {
 
     public enum Kind implements StoredEnum {
-        MISCONDUCT, CRIME_AGAINST_PEACEKEEPERS;
+        MISCONDUCT,
+        CRIME_AGAINST_PEACEKEEPERS;
 
         public static class Converter extends StoredEnum.Converter<Kind> {
             public Converter() {
@@ -36,11 +34,29 @@ public class CaseEntity extends VersionedEntity {
 
     /** Both kinds' workflow statuses; {@link CaseWorkflow} says which apply to which kind. */
     public enum Status implements StoredEnum {
-        REPORTED, PRELIMINARY_ASSESSMENT, CLOSED_NO_BASIS, UNDER_REVIEW_LIMITED_INFORMATION, REFERRED,
-        UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION, SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER,
-        ACTION_PENDING, ACTION_TAKEN, CLOSED,
-        NO_NATIONAL_INVESTIGATION, INVESTIGATION_OPENED, SUSPECTS_IDENTIFIED, ARRESTED, CHARGED, ON_TRIAL,
-        CONVICTED, ACQUITTED, DISMISSED, DORMANT;
+        REPORTED,
+        PRELIMINARY_ASSESSMENT,
+        CLOSED_NO_BASIS,
+        UNDER_REVIEW_LIMITED_INFORMATION,
+        REFERRED,
+        UNDER_INVESTIGATION,
+        PENDING_MEMBER_STATE_INVESTIGATION,
+        SUBSTANTIATED,
+        NOT_SUBSTANTIATED,
+        CLOSED_OTHER,
+        ACTION_PENDING,
+        ACTION_TAKEN,
+        CLOSED,
+        NO_NATIONAL_INVESTIGATION,
+        INVESTIGATION_OPENED,
+        SUSPECTS_IDENTIFIED,
+        ARRESTED,
+        CHARGED,
+        ON_TRIAL,
+        CONVICTED,
+        ACQUITTED,
+        DISMISSED,
+        DORMANT;
 
         public static class Converter extends StoredEnum.Converter<Status> {
             public Converter() {
@@ -50,7 +66,10 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum DatePrecision implements StoredEnum {
-        DAY, MONTH, YEAR, UNKNOWN;
+        DAY,
+        MONTH,
+        YEAR,
+        UNKNOWN;
 
         public static class Converter extends StoredEnum.Converter<DatePrecision> {
             public Converter() {
@@ -60,7 +79,8 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum Category implements StoredEnum {
-        SEA, OTHER_MISCONDUCT;
+        SEA,
+        OTHER_MISCONDUCT;
 
         public static class Converter extends StoredEnum.Converter<Category> {
             public Converter() {
@@ -70,7 +90,8 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum SeaType implements StoredEnum {
-        SEXUAL_EXPLOITATION, SEXUAL_ABUSE;
+        SEXUAL_EXPLOITATION,
+        SEXUAL_ABUSE;
 
         public static class Converter extends StoredEnum.Converter<SeaType> {
             public Converter() {
@@ -80,7 +101,12 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum SeaSubtype implements StoredEnum {
-        TRANSACTIONAL_SEX, EXPLOITATIVE_RELATIONSHIP, RAPE, SEXUAL_ASSAULT, SEXUAL_ACTIVITY_WITH_MINOR, OTHER;
+        TRANSACTIONAL_SEX,
+        EXPLOITATIVE_RELATIONSHIP,
+        RAPE,
+        SEXUAL_ASSAULT,
+        SEXUAL_ACTIVITY_WITH_MINOR,
+        OTHER;
 
         public static class Converter extends StoredEnum.Converter<SeaSubtype> {
             public Converter() {
@@ -90,13 +116,21 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum PersonnelCategory implements StoredEnum {
-        CIVILIAN_INTERNATIONAL, CIVILIAN_NATIONAL, UN_VOLUNTEER, MILITARY_CONTINGENT,
-        MILITARY_OBSERVER_OR_STAFF_OFFICER, INDIVIDUAL_POLICE, FORMED_POLICE_UNIT, CONTRACTOR;
+        CIVILIAN_INTERNATIONAL,
+        CIVILIAN_NATIONAL,
+        UN_VOLUNTEER,
+        MILITARY_CONTINGENT,
+        MILITARY_OBSERVER_OR_STAFF_OFFICER,
+        INDIVIDUAL_POLICE,
+        FORMED_POLICE_UNIT,
+        CONTRACTOR;
 
         /** Military and police personnel, whose nationality the UN records. */
         boolean uniformed() {
-            return this == MILITARY_CONTINGENT || this == MILITARY_OBSERVER_OR_STAFF_OFFICER
-                    || this == INDIVIDUAL_POLICE || this == FORMED_POLICE_UNIT;
+            return this == MILITARY_CONTINGENT
+                    || this == MILITARY_OBSERVER_OR_STAFF_OFFICER
+                    || this == INDIVIDUAL_POLICE
+                    || this == FORMED_POLICE_UNIT;
         }
 
         public static class Converter extends StoredEnum.Converter<PersonnelCategory> {
@@ -107,7 +141,13 @@ public class CaseEntity extends VersionedEntity {
     }
 
     public enum CrimeType implements StoredEnum {
-        IED, DIRECT_ATTACK, INDIRECT_FIRE, AMBUSH, ABDUCTION, DETENTION, OTHER;
+        IED,
+        DIRECT_ATTACK,
+        INDIRECT_FIRE,
+        AMBUSH,
+        ABDUCTION,
+        DETENTION,
+        OTHER;
 
         public static class Converter extends StoredEnum.Converter<CrimeType> {
             public Converter() {
@@ -116,8 +156,7 @@ public class CaseEntity extends VersionedEntity {
         }
     }
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     public String reference;
 

@@ -1,7 +1,5 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.a4ptracker.accountability.CaseEntity.Category;
 import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.api.model.AccountabilityCase;
@@ -61,59 +58,105 @@ import org.a4ptracker.api.model.VictimAssistance;
 import org.a4ptracker.api.model.VictimCounts;
 import org.a4ptracker.api.model.VictimSex;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /**
  * The one mapping between the case aggregate and the API's models, both ways: stored cases to
- * cases, summaries, PUT bodies and history members; request bodies and parameters to stored
- * values; statistics rows to statistics. Stored and API enums meet by their text.
+ * cases, summaries, PUT bodies and history members; request bodies and parameters to stored values;
+ * statistics rows to statistics. Stored and API enums meet by their text.
  */
 final class CaseMapper {
 
     /** Members whose changes a redacted view does not learn of, not even by name. */
-    static final Set<String> RESTRICTED_FIELDS = Set.of("misconduct.victims", "misconduct.paternity_claims");
+    static final Set<String> RESTRICTED_FIELDS =
+            Set.of("misconduct.victims", "misconduct.paternity_claims");
 
-    private CaseMapper() {
-    }
+    private CaseMapper() {}
 
     // ------------------------------------------------------------------------------- requests
 
     /**
-     * The replaceable details of a case, whichever variant of the contract's {@code oneOf} carried them
-     * (exactly one of {@code misconduct} and {@code crime} is set).
+     * The replaceable details of a case, whichever variant of the contract's {@code oneOf} carried
+     * them (exactly one of {@code misconduct} and {@code crime} is set).
      */
-    record Details(LocalDate reportedOn, LocalDate incidentDate, DatePrecision incidentDatePrecision,
-                   MisconductInput misconduct, Crime crime) {
+    record Details(
+            LocalDate reportedOn,
+            LocalDate incidentDate,
+            DatePrecision incidentDatePrecision,
+            MisconductInput misconduct,
+            Crime crime) {
 
         static Details of(CaseCreate create) {
             if (create instanceof MisconductCaseCreate m) {
-                return new Details(m.getReportedOn(), m.getIncidentDate(), m.getIncidentDatePrecision(), m.getMisconduct(), null);
+                return new Details(
+                        m.getReportedOn(),
+                        m.getIncidentDate(),
+                        m.getIncidentDatePrecision(),
+                        m.getMisconduct(),
+                        null);
             }
             CrimeCaseCreate k = (CrimeCaseCreate) create;
-            return new Details(k.getReportedOn(), k.getIncidentDate(), k.getIncidentDatePrecision(), null, k.getCrime());
+            return new Details(
+                    k.getReportedOn(),
+                    k.getIncidentDate(),
+                    k.getIncidentDatePrecision(),
+                    null,
+                    k.getCrime());
         }
 
         static Details of(CaseUpdate update) {
             if (update instanceof MisconductCaseUpdate m) {
-                return new Details(m.getReportedOn(), m.getIncidentDate(), m.getIncidentDatePrecision(), m.getMisconduct(), null);
+                return new Details(
+                        m.getReportedOn(),
+                        m.getIncidentDate(),
+                        m.getIncidentDatePrecision(),
+                        m.getMisconduct(),
+                        null);
             }
             CrimeCaseUpdate k = (CrimeCaseUpdate) update;
-            return new Details(k.getReportedOn(), k.getIncidentDate(), k.getIncidentDatePrecision(), null, k.getCrime());
+            return new Details(
+                    k.getReportedOn(),
+                    k.getIncidentDate(),
+                    k.getIncidentDatePrecision(),
+                    null,
+                    k.getCrime());
         }
     }
 
-    /** The kind of a new case: the variant Jackson chose from {@code kind}, the contract's discriminator. */
+    /**
+     * The kind of a new case: the variant Jackson chose from {@code kind}, the contract's
+     * discriminator.
+     */
     static Kind kind(CaseCreate create) {
-        return create instanceof MisconductCaseCreate ? Kind.MISCONDUCT : Kind.CRIME_AGAINST_PEACEKEEPERS;
+        return create instanceof MisconductCaseCreate
+                ? Kind.MISCONDUCT
+                : Kind.CRIME_AGAINST_PEACEKEEPERS;
     }
 
     static String mission(CaseCreate create) {
-        return create instanceof MisconductCaseCreate m ? m.getMissionAcronym() : ((CrimeCaseCreate) create).getMissionAcronym();
+        return create instanceof MisconductCaseCreate m
+                ? m.getMissionAcronym()
+                : ((CrimeCaseCreate) create).getMissionAcronym();
     }
 
-    static CaseRepository.Filter filter(CaseKind kind, String mission, CaseStatus status, MisconductCategory category,
-                                        LocalDate reportedFrom, LocalDate reportedTo, Boolean overdue, String reference) {
-        return new CaseRepository.Filter(stored(Kind.class, kind), mission, stored(CaseEntity.Status.class, status),
-                stored(Category.class, category), reportedFrom, reportedTo, overdue, reference);
+    static CaseRepository.Filter filter(
+            CaseKind kind,
+            String mission,
+            CaseStatus status,
+            MisconductCategory category,
+            LocalDate reportedFrom,
+            LocalDate reportedTo,
+            Boolean overdue,
+            String reference) {
+        return new CaseRepository.Filter(
+                stored(Kind.class, kind),
+                mission,
+                stored(CaseEntity.Status.class, status),
+                stored(Category.class, category),
+                reportedFrom,
+                reportedTo,
+                overdue,
+                reference);
     }
 
     static CaseEntity.Status statusOf(CaseStatus status) {
@@ -128,25 +171,59 @@ final class CaseMapper {
         if (d.misconduct() != null) {
             MisconductInput m = d.misconduct();
             c.category = stored(Category.class, m.getCategory());
-            // SEA is category 1 misconduct, whatever the body says (CaseRules refuses any other level).
-            c.misconductLevel = c.category == Category.SEA ? Integer.valueOf(1) : m.getMisconductLevel();
+            // SEA is category 1 misconduct, whatever the body says (CaseRules refuses any other
+            // level).
+            c.misconductLevel =
+                    c.category == Category.SEA ? Integer.valueOf(1) : m.getMisconductLevel();
             c.seaType = stored(CaseEntity.SeaType.class, m.getSeaType());
             c.seaSubtype = stored(CaseEntity.SeaSubtype.class, m.getSeaSubtype());
             c.misconductType = m.getMisconductType();
-            c.personnelCategory = stored(CaseEntity.PersonnelCategory.class, m.getPersonnelCategory());
+            c.personnelCategory =
+                    stored(CaseEntity.PersonnelCategory.class, m.getPersonnelCategory());
             c.allegedPerpetrators = m.getAllegedPerpetrators();
             c.perpetratorNationality = m.getPerpetratorNationality();
             c.victims = map(m.getVictims(), CaseMapper::toRecord);
-            c.investigations = map(m.getInvestigations(), i -> new CaseRecords.Investigation(
-                    stored(CaseRecords.InvestigatingEntity.class, i.getEntity()), i.getOpenedOn(), i.getCompletedOn()));
-            c.interimActions = map(m.getInterimActions(), a -> new CaseRecords.InterimAction(
-                    stored(CaseRecords.InterimActionType.class, a.getType()), a.getTakenOn()));
-            c.finalActions = map(m.getFinalActions(), a -> new CaseRecords.FinalAction(
-                    stored(CaseRecords.FinalActionType.class, a.getType()), a.getTakenOn()));
-            c.memberStateRequests = map(m.getMemberStateRequests(), r -> new CaseRecords.MemberStateRequest(
-                    r.getCountry(), r.getSentOn(), r.getAnsweredOn()));
-            c.paternityClaims = map(m.getPaternityClaims(), p -> new CaseRecords.PaternityClaim(
-                    stored(CaseRecords.PaternityStatus.class, p.getStatus()), p.getOpenedOn()));
+            c.investigations =
+                    map(
+                            m.getInvestigations(),
+                            i ->
+                                    new CaseRecords.Investigation(
+                                            stored(
+                                                    CaseRecords.InvestigatingEntity.class,
+                                                    i.getEntity()),
+                                            i.getOpenedOn(),
+                                            i.getCompletedOn()));
+            c.interimActions =
+                    map(
+                            m.getInterimActions(),
+                            a ->
+                                    new CaseRecords.InterimAction(
+                                            stored(
+                                                    CaseRecords.InterimActionType.class,
+                                                    a.getType()),
+                                            a.getTakenOn()));
+            c.finalActions =
+                    map(
+                            m.getFinalActions(),
+                            a ->
+                                    new CaseRecords.FinalAction(
+                                            stored(CaseRecords.FinalActionType.class, a.getType()),
+                                            a.getTakenOn()));
+            c.memberStateRequests =
+                    map(
+                            m.getMemberStateRequests(),
+                            r ->
+                                    new CaseRecords.MemberStateRequest(
+                                            r.getCountry(), r.getSentOn(), r.getAnsweredOn()));
+            c.paternityClaims =
+                    map(
+                            m.getPaternityClaims(),
+                            p ->
+                                    new CaseRecords.PaternityClaim(
+                                            stored(
+                                                    CaseRecords.PaternityStatus.class,
+                                                    p.getStatus()),
+                                            p.getOpenedOn()));
         } else {
             Crime k = d.crime();
             JudicialPipeline p = k.getJudicialPipeline();
@@ -168,35 +245,62 @@ final class CaseMapper {
     }
 
     private static CaseRecords.Victim toRecord(Victim v) {
-        return new CaseRecords.Victim(stored(CaseRecords.Sex.class, v.getSex()), stored(CaseRecords.AgeGroup.class, v.getAgeGroup()),
-                v.getAssistanceOffered(), v.getAssistanceAccepted(), map(v.getAssistance(), a -> new CaseRecords.Assistance(
-                        stored(CaseRecords.AssistanceType.class, a.getType()), a.getProvider(), a.getProvidedOn())));
+        return new CaseRecords.Victim(
+                stored(CaseRecords.Sex.class, v.getSex()),
+                stored(CaseRecords.AgeGroup.class, v.getAgeGroup()),
+                v.getAssistanceOffered(),
+                v.getAssistanceAccepted(),
+                map(
+                        v.getAssistance(),
+                        a ->
+                                new CaseRecords.Assistance(
+                                        stored(CaseRecords.AssistanceType.class, a.getType()),
+                                        a.getProvider(),
+                                        a.getProvidedOn())));
     }
 
     // ------------------------------------------------------------------------------- answers
 
     /**
-     * The API view of a case as of {@code today}; {@code overdue} is the answer of the one overdue rule.
-     * Without {@code full}, victim and paternity sub-records are left out and only their counts remain,
-     * as the UN publishes them. The two variants share no Java type, so each lists its members; every
-     * value comes from the helpers below.
+     * The API view of a case as of {@code today}; {@code overdue} is the answer of the one overdue
+     * rule. Without {@code full}, victim and paternity sub-records are left out and only their
+     * counts remain, as the UN publishes them. The two variants share no Java type, so each lists
+     * its members; every value comes from the helpers below.
      */
     static AccountabilityCase toApi(CaseEntity c, boolean overdue, boolean full, LocalDate today) {
         if (c.isMisconduct()) {
             return new MisconductCase()
-                    .id(c.id).reference(c.reference).kind(CaseKind.MISCONDUCT).missionAcronym(c.missionAcronym)
-                    .status(status(c)).reportedOn(c.reportedOn).incidentDate(c.incidentDate)
-                    .incidentDatePrecision(precision(c)).closedOn(c.closedOn).daysOpen(daysOpen(c, today))
-                    .createdAt(utc(c.createdAt)).updatedAt(utc(c.updatedAt)).overdue(overdue)
+                    .id(c.id)
+                    .reference(c.reference)
+                    .kind(CaseKind.MISCONDUCT)
+                    .missionAcronym(c.missionAcronym)
+                    .status(status(c))
+                    .reportedOn(c.reportedOn)
+                    .incidentDate(c.incidentDate)
+                    .incidentDatePrecision(precision(c))
+                    .closedOn(c.closedOn)
+                    .daysOpen(daysOpen(c, today))
+                    .createdAt(utc(c.createdAt))
+                    .updatedAt(utc(c.updatedAt))
+                    .overdue(overdue)
                     .daysUnderInvestigation(daysUnderInvestigation(c, today))
                     .redacted(!full)
                     .misconduct(misconduct(c, full, today));
         }
         return new CrimeCase()
-                .id(c.id).reference(c.reference).kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS).missionAcronym(c.missionAcronym)
-                .status(status(c)).reportedOn(c.reportedOn).incidentDate(c.incidentDate)
-                .incidentDatePrecision(precision(c)).closedOn(c.closedOn).daysOpen(daysOpen(c, today))
-                .createdAt(utc(c.createdAt)).updatedAt(utc(c.updatedAt)).overdue(overdue)
+                .id(c.id)
+                .reference(c.reference)
+                .kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS)
+                .missionAcronym(c.missionAcronym)
+                .status(status(c))
+                .reportedOn(c.reportedOn)
+                .incidentDate(c.incidentDate)
+                .incidentDatePrecision(precision(c))
+                .closedOn(c.closedOn)
+                .daysOpen(daysOpen(c, today))
+                .createdAt(utc(c.createdAt))
+                .updatedAt(utc(c.updatedAt))
+                .overdue(overdue)
                 .redacted(false)
                 .crime(crime(c));
     }
@@ -210,28 +314,49 @@ final class CaseMapper {
     private static CaseSummary toSummary(CaseEntity c, boolean overdue, LocalDate today) {
         if (c.isMisconduct()) {
             return new MisconductCaseSummary()
-                    .id(c.id).reference(c.reference).kind(CaseKind.MISCONDUCT).missionAcronym(c.missionAcronym)
-                    .status(status(c)).reportedOn(c.reportedOn).daysOpen(daysOpen(c, today)).overdue(overdue)
+                    .id(c.id)
+                    .reference(c.reference)
+                    .kind(CaseKind.MISCONDUCT)
+                    .missionAcronym(c.missionAcronym)
+                    .status(status(c))
+                    .reportedOn(c.reportedOn)
+                    .daysOpen(daysOpen(c, today))
+                    .overdue(overdue)
                     .category(api(c.category, MisconductCategory::fromValue))
                     .personnelCategory(api(c.personnelCategory, PersonnelCategory::fromValue));
         }
         return new CrimeCaseSummary()
-                .id(c.id).reference(c.reference).kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS).missionAcronym(c.missionAcronym)
-                .status(status(c)).reportedOn(c.reportedOn).daysOpen(daysOpen(c, today)).overdue(overdue)
+                .id(c.id)
+                .reference(c.reference)
+                .kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS)
+                .missionAcronym(c.missionAcronym)
+                .status(status(c))
+                .reportedOn(c.reportedOn)
+                .daysOpen(daysOpen(c, today))
+                .overdue(overdue)
                 .crimeType(api(c.crimeType, CrimeType::fromValue));
     }
 
     /** The replaceable part of a case, as a PUT body: what a merge patch applies to. */
     static CaseUpdate asUpdate(CaseEntity c) {
         if (c.isMisconduct()) {
-            return new MisconductCaseUpdate().reportedOn(c.reportedOn).incidentDate(c.incidentDate)
-                    .incidentDatePrecision(precision(c)).misconduct(misconductInput(c));
+            return new MisconductCaseUpdate()
+                    .reportedOn(c.reportedOn)
+                    .incidentDate(c.incidentDate)
+                    .incidentDatePrecision(precision(c))
+                    .misconduct(misconductInput(c));
         }
-        return new CrimeCaseUpdate().reportedOn(c.reportedOn).incidentDate(c.incidentDate)
-                .incidentDatePrecision(precision(c)).crime(crime(c));
+        return new CrimeCaseUpdate()
+                .reportedOn(c.reportedOn)
+                .incidentDate(c.incidentDate)
+                .incidentDatePrecision(precision(c))
+                .crime(crime(c));
     }
 
-    /** The stored misconduct as the API writes it; the read view {@link #misconduct} is made from it. */
+    /**
+     * The stored misconduct as the API writes it; the read view {@link #misconduct} is made from
+     * it.
+     */
     private static MisconductInput misconductInput(CaseEntity c) {
         return new MisconductInput()
                 .category(api(c.category, MisconductCategory::fromValue))
@@ -242,23 +367,72 @@ final class CaseMapper {
                 .personnelCategory(api(c.personnelCategory, PersonnelCategory::fromValue))
                 .allegedPerpetrators(c.allegedPerpetrators)
                 .perpetratorNationality(c.perpetratorNationality)
-                .victims(map(c.victims, v -> new Victim()
-                        .sex(api(v.sex(), VictimSex::fromValue))
-                        .ageGroup(api(v.ageGroup(), AgeGroup::fromValue))
-                        .assistanceOffered(v.assistanceOffered())
-                        .assistanceAccepted(v.assistanceAccepted())
-                        .assistance(map(v.assistance(), a -> new VictimAssistance()
-                                .type(api(a.type(), AssistanceType::fromValue)).provider(a.provider()).providedOn(a.providedOn())))))
-                .investigations(map(c.investigations, i -> new InvestigationInput()
-                        .entity(api(i.entity(), InvestigatingEntity::fromValue)).openedOn(i.openedOn()).completedOn(i.completedOn())))
-                .interimActions(map(c.interimActions, a -> new InterimAction()
-                        .type(api(a.type(), InterimActionType::fromValue)).takenOn(a.takenOn())))
-                .finalActions(map(c.finalActions, a -> new FinalAction()
-                        .type(api(a.type(), FinalActionType::fromValue)).takenOn(a.takenOn())))
-                .memberStateRequests(map(c.memberStateRequests, r -> new MemberStateRequest()
-                        .country(r.country()).sentOn(r.sentOn()).answeredOn(r.answeredOn())))
-                .paternityClaims(map(c.paternityClaims, p -> new PaternityClaim()
-                        .status(api(p.status(), PaternityStatus::fromValue)).openedOn(p.openedOn())));
+                .victims(
+                        map(
+                                c.victims,
+                                v ->
+                                        new Victim()
+                                                .sex(api(v.sex(), VictimSex::fromValue))
+                                                .ageGroup(api(v.ageGroup(), AgeGroup::fromValue))
+                                                .assistanceOffered(v.assistanceOffered())
+                                                .assistanceAccepted(v.assistanceAccepted())
+                                                .assistance(
+                                                        map(
+                                                                v.assistance(),
+                                                                a ->
+                                                                        new VictimAssistance()
+                                                                                .type(
+                                                                                        api(
+                                                                                                a
+                                                                                                        .type(),
+                                                                                                AssistanceType
+                                                                                                        ::fromValue))
+                                                                                .provider(
+                                                                                        a
+                                                                                                .provider())
+                                                                                .providedOn(
+                                                                                        a
+                                                                                                .providedOn())))))
+                .investigations(
+                        map(
+                                c.investigations,
+                                i ->
+                                        new InvestigationInput()
+                                                .entity(
+                                                        api(
+                                                                i.entity(),
+                                                                InvestigatingEntity::fromValue))
+                                                .openedOn(i.openedOn())
+                                                .completedOn(i.completedOn())))
+                .interimActions(
+                        map(
+                                c.interimActions,
+                                a ->
+                                        new InterimAction()
+                                                .type(api(a.type(), InterimActionType::fromValue))
+                                                .takenOn(a.takenOn())))
+                .finalActions(
+                        map(
+                                c.finalActions,
+                                a ->
+                                        new FinalAction()
+                                                .type(api(a.type(), FinalActionType::fromValue))
+                                                .takenOn(a.takenOn())))
+                .memberStateRequests(
+                        map(
+                                c.memberStateRequests,
+                                r ->
+                                        new MemberStateRequest()
+                                                .country(r.country())
+                                                .sentOn(r.sentOn())
+                                                .answeredOn(r.answeredOn())))
+                .paternityClaims(
+                        map(
+                                c.paternityClaims,
+                                p ->
+                                        new PaternityClaim()
+                                                .status(api(p.status(), PaternityStatus::fromValue))
+                                                .openedOn(p.openedOn())));
     }
 
     private static Misconduct misconduct(CaseEntity c, boolean full, LocalDate today) {
@@ -274,9 +448,21 @@ final class CaseMapper {
                 .perpetratorNationality(m.getPerpetratorNationality())
                 .victimCounts(victimCounts(c.victims))
                 .paternityClaimCount(c.paternityClaims.size())
-                .investigations(map(m.getInvestigations(), i -> new Investigation()
-                        .entity(i.getEntity()).openedOn(i.getOpenedOn()).completedOn(i.getCompletedOn())
-                        .durationDays((int) DAYS.between(i.getOpenedOn(), i.getCompletedOn() != null ? i.getCompletedOn() : today))))
+                .investigations(
+                        map(
+                                m.getInvestigations(),
+                                i ->
+                                        new Investigation()
+                                                .entity(i.getEntity())
+                                                .openedOn(i.getOpenedOn())
+                                                .completedOn(i.getCompletedOn())
+                                                .durationDays(
+                                                        (int)
+                                                                DAYS.between(
+                                                                        i.getOpenedOn(),
+                                                                        i.getCompletedOn() != null
+                                                                                ? i.getCompletedOn()
+                                                                                : today))))
                 .interimActions(m.getInterimActions())
                 .finalActions(m.getFinalActions())
                 .memberStateRequests(m.getMemberStateRequests())
@@ -295,40 +481,62 @@ final class CaseMapper {
                 default -> unknown++;
             }
         }
-        return new VictimCounts().total(victims.size()).women(women).girls(girls).men(men).boys(boys).ageUnknown(unknown);
+        return new VictimCounts()
+                .total(victims.size())
+                .women(women)
+                .girls(girls)
+                .men(men)
+                .boys(boys)
+                .ageUnknown(unknown);
     }
 
     private static Crime crime(CaseEntity c) {
         return new Crime()
                 .crimeType(api(c.crimeType, CrimeType::fromValue))
-                .location(new CrimeLocation().adminArea(c.locationAdminArea).description(c.locationDescription))
+                .location(
+                        new CrimeLocation()
+                                .adminArea(c.locationAdminArea)
+                                .description(c.locationDescription))
                 .peacekeepersKilled(c.peacekeepersKilled)
                 .peacekeepersInjured(c.peacekeepersInjured)
                 .attributedGroup(c.attributedGroup)
                 .nationalCaseNumber(c.nationalCaseNumber)
                 .court(c.court)
-                .judicialPipeline(new JudicialPipeline()
-                        .suspectsIdentified(c.suspectsIdentified)
-                        .arrested(c.suspectsArrested)
-                        .charged(c.suspectsCharged)
-                        .tried(c.suspectsTried)
-                        .convicted(c.suspectsConvicted)
-                        .acquitted(c.suspectsAcquitted));
+                .judicialPipeline(
+                        new JudicialPipeline()
+                                .suspectsIdentified(c.suspectsIdentified)
+                                .arrested(c.suspectsArrested)
+                                .charged(c.suspectsCharged)
+                                .tried(c.suspectsTried)
+                                .convicted(c.suspectsConvicted)
+                                .acquitted(c.suspectsAcquitted));
     }
 
     private static int daysOpen(CaseEntity c, LocalDate today) {
         return (int) DAYS.between(c.reportedOn, c.closedOn != null ? c.closedOn : today);
     }
 
-    /** From the first investigation's opening to the last one's completion, or to today while one is open. */
+    /**
+     * From the first investigation's opening to the last one's completion, or to today while one is
+     * open.
+     */
     private static Integer daysUnderInvestigation(CaseEntity c, LocalDate today) {
         if (c.investigations.isEmpty()) {
             return null;
         }
-        LocalDate start = c.investigations.stream().map(CaseRecords.Investigation::openedOn).min(LocalDate::compareTo).orElseThrow();
+        LocalDate start =
+                c.investigations.stream()
+                        .map(CaseRecords.Investigation::openedOn)
+                        .min(LocalDate::compareTo)
+                        .orElseThrow();
         boolean open = c.investigations.stream().anyMatch(i -> i.completedOn() == null);
-        LocalDate end = open ? today
-                : c.investigations.stream().map(CaseRecords.Investigation::completedOn).max(LocalDate::compareTo).orElseThrow();
+        LocalDate end =
+                open
+                        ? today
+                        : c.investigations.stream()
+                                .map(CaseRecords.Investigation::completedOn)
+                                .max(LocalDate::compareTo)
+                                .orElseThrow();
         return (int) DAYS.between(start, end);
     }
 
@@ -394,10 +602,16 @@ final class CaseMapper {
 
     static CaseReadPage toReadPage(Keyset.Page<CaseRepository.Read> page) {
         return new CaseReadPage()
-                .items(map(page.items(), r -> new CaseRead()
-                        .reader(r.reader())
-                        .readAt(utc(r.readAt()))
-                        .view(CaseRead.ViewEnum.fromValue(r.view().value()))))
+                .items(
+                        map(
+                                page.items(),
+                                r ->
+                                        new CaseRead()
+                                                .reader(r.reader())
+                                                .readAt(utc(r.readAt()))
+                                                .view(
+                                                        CaseRead.ViewEnum.fromValue(
+                                                                r.view().value()))))
                 .nextCursor(page.nextCursor());
     }
 
@@ -414,6 +628,8 @@ final class CaseMapper {
     }
 
     static <S, T> List<T> map(List<S> source, Function<S, T> mapper) {
-        return source == null ? new ArrayList<>() : new ArrayList<>(source.stream().map(mapper).toList());
+        return source == null
+                ? new ArrayList<>()
+                : new ArrayList<>(source.stream().map(mapper).toList());
     }
 }

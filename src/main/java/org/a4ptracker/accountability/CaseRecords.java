@@ -1,12 +1,10 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.LocalDate;
+import java.util.List;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /**
  * The sub-records of a misconduct case as stored in its JSON columns. Kept apart from the API
@@ -15,53 +13,88 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 final class CaseRecords {
 
-    private CaseRecords() {
+    private CaseRecords() {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Victim(
+            Sex sex,
+            AgeGroup ageGroup,
+            boolean assistanceOffered,
+            boolean assistanceAccepted,
+            List<Assistance> assistance) {}
+
+    enum Sex implements StoredEnum {
+        FEMALE,
+        MALE,
+        UNKNOWN
+    }
+
+    enum AgeGroup implements StoredEnum {
+        ADULT,
+        MINOR,
+        UNKNOWN
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Victim(Sex sex, AgeGroup ageGroup, boolean assistanceOffered, boolean assistanceAccepted,
-                  List<Assistance> assistance) {
+    record Assistance(AssistanceType type, String provider, LocalDate providedOn) {}
+
+    enum AssistanceType implements StoredEnum {
+        MEDICAL,
+        PSYCHOSOCIAL,
+        LEGAL,
+        SHELTER,
+        MATERIAL,
+        LIVELIHOOD,
+        OTHER
     }
-
-    enum Sex implements StoredEnum { FEMALE, MALE, UNKNOWN }
-
-    enum AgeGroup implements StoredEnum { ADULT, MINOR, UNKNOWN }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Assistance(AssistanceType type, String provider, LocalDate providedOn) {
-    }
+    record Investigation(InvestigatingEntity entity, LocalDate openedOn, LocalDate completedOn) {}
 
-    enum AssistanceType implements StoredEnum { MEDICAL, PSYCHOSOCIAL, LEGAL, SHELTER, MATERIAL, LIVELIHOOD, OTHER }
+    enum InvestigatingEntity implements StoredEnum {
+        OIOS,
+        NIO,
+        PCC,
+        MISSION_UNIT,
+        JOINT
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Investigation(InvestigatingEntity entity, LocalDate openedOn, LocalDate completedOn) {
-    }
+    record InterimAction(InterimActionType type, LocalDate takenOn) {}
 
-    enum InvestigatingEntity implements StoredEnum { OIOS, NIO, PCC, MISSION_UNIT, JOINT }
+    enum InterimActionType implements StoredEnum {
+        PAYMENTS_SUSPENDED,
+        ADMINISTRATIVE_LEAVE,
+        REPATRIATION,
+        CONFINEMENT
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record InterimAction(InterimActionType type, LocalDate takenOn) {
-    }
-
-    enum InterimActionType implements StoredEnum { PAYMENTS_SUSPENDED, ADMINISTRATIVE_LEAVE, REPATRIATION, CONFINEMENT }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record FinalAction(FinalActionType type, LocalDate takenOn) {
-    }
+    record FinalAction(FinalActionType type, LocalDate takenOn) {}
 
     enum FinalActionType implements StoredEnum {
-        REPATRIATION_AND_BAN, DISMISSAL, CENSURE, REPRIMAND, IMPRISONMENT, DEMOTION, PENDING_MEMBER_STATE_ACTION, NONE
+        REPATRIATION_AND_BAN,
+        DISMISSAL,
+        CENSURE,
+        REPRIMAND,
+        IMPRISONMENT,
+        DEMOTION,
+        PENDING_MEMBER_STATE_ACTION,
+        NONE
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MemberStateRequest(String country, LocalDate sentOn, LocalDate answeredOn) {
-    }
+    record MemberStateRequest(String country, LocalDate sentOn, LocalDate answeredOn) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PaternityClaim(PaternityStatus status, LocalDate openedOn) {
-    }
+    record PaternityClaim(PaternityStatus status, LocalDate openedOn) {}
 
     enum PaternityStatus implements StoredEnum {
-        OPEN, DNA_REQUESTED, ESTABLISHED, NOT_ESTABLISHED, WITHDRAWN, RESOLVED_WITH_SUPPORT
+        OPEN,
+        DNA_REQUESTED,
+        ESTABLISHED,
+        NOT_ESTABLISHED,
+        WITHDRAWN,
+        RESOLVED_WITH_SUPPORT
     }
 }

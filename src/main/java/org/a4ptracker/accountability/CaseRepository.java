@@ -1,7 +1,11 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,54 +13,55 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Tuple;
-
 import org.a4ptracker.accountability.CaseEntity.Category;
 import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.accountability.CaseEntity.Status;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.TextSearch;
 import org.a4ptracker.platform.security.CallerScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /**
      * The one overdue rule, {@code accountability_case_overdue} (migration V8): an SEA case with an
-     * investigation still open after more than the target days ({@code a4p.sea-investigation-target-days})
-     * on a given day. Lists filter by it and show it; a single case asks it of its own state.
+     * investigation still open after more than the target days ({@code
+     * a4p.sea-investigation-target-days}) on a given day. Lists filter by it and show it; a single
+     * case asks it of its own state.
      */
     private static final String OVERDUE =
             "cast(function('accountability_case_overdue', c.category, c.investigations, :today, :target) as Boolean)";
 
-    public record Filter(Kind kind, String mission, Status status, Category category, LocalDate reportedFrom,
-                         LocalDate reportedTo, Boolean overdue, String reference) {
-    }
+    public record Filter(
+            Kind kind,
+            String mission,
+            Status status,
+            Category category,
+            LocalDate reportedFrom,
+            LocalDate reportedTo,
+            Boolean overdue,
+            String reference) {}
 
     /** A case of a list, with whether it is overdue today. */
-    public record Listed(CaseEntity entity, Boolean overdue) {
-    }
+    public record Listed(CaseEntity entity, Boolean overdue) {}
 
     /** How a case was read: as it is now, or as it was at a past instant. */
-    enum ReadView implements StoredEnum { CURRENT, AS_OF }
-
-    public record Read(long id, String reader, OffsetDateTime readAt, ReadView view) {
+    enum ReadView implements StoredEnum {
+        CURRENT,
+        AS_OF
     }
+
+    public record Read(long id, String reader, OffsetDateTime readAt, ReadView view) {}
 
     private final ObjectMapper json;
     private final int targetDays;
 
-    CaseRepository(ObjectMapper json, @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
+    CaseRepository(
+            ObjectMapper json,
+            @ConfigProperty(name = "a4p.sea-investigation-target-days") int targetDays) {
         this.json = json;
         this.targetDays = targetDays;
     }
@@ -71,7 +76,8 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     /** Newest report first, then by id. */
-    public Keyset.Page<Listed> page(Filter filter, CallerScope scope, Keyset keyset, LocalDate today) {
+    public Keyset.Page<Listed> page(
+            Filter filter, CallerScope scope, Keyset keyset, LocalDate today) {
         List<String> where = new ArrayList<>();
         Parameters params = Parameters.with("today", today).and("target", targetDays);
         if (!scope.seesAll()) {
@@ -114,23 +120,41 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             where.add("(c.reportedOn < :kDate or (c.reportedOn = :kDate and c.id > :kId))");
             params.and("kDate", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
-        var query = getEntityManager().createQuery("select new " + Listed.class.getName() + "(c, " + OVERDUE + ")"
-                        + " from CaseEntity c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by c.reportedOn desc, c.id", Listed.class)
-                .setMaxResults(keyset.fetchSize());
+        var query =
+                getEntityManager()
+                        .createQuery(
+                                "select new "
+                                        + Listed.class.getName()
+                                        + "(c, "
+                                        + OVERDUE
+                                        + ")"
+                                        + " from CaseEntity c"
+                                        + (where.isEmpty()
+                                                ? ""
+                                                : " where " + String.join(" and ", where))
+                                        + " order by c.reportedOn desc, c.id",
+                                Listed.class)
+                        .setMaxResults(keyset.fetchSize());
         params.map().forEach(query::setParameter);
-        return keyset.page(query.getResultList(), l -> List.of(l.entity().reportedOn.toString(), l.entity().id.toString()));
+        return keyset.page(
+                query.getResultList(),
+                l -> List.of(l.entity().reportedOn.toString(), l.entity().id.toString()));
     }
 
-    /** Whether the case in the state given (now, as of a past instant, or just written) is overdue on {@code day}. */
+    /**
+     * Whether the case in the state given (now, as of a past instant, or just written) is overdue
+     * on {@code day}.
+     */
     public boolean overdue(CaseEntity c, LocalDate day) {
-        return (Boolean) getEntityManager().createNativeQuery(
-                        "SELECT accountability_case_overdue(:category, CAST(:investigations AS jsonb), :today, :target)")
-                .setParameter("category", c.category == null ? null : c.category.value())
-                .setParameter("investigations", asJson(c.investigations))
-                .setParameter("today", day)
-                .setParameter("target", targetDays)
-                .getSingleResult();
+        return (Boolean)
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT accountability_case_overdue(:category, CAST(:investigations AS jsonb), :today, :target)")
+                        .setParameter("category", c.category == null ? null : c.category.value())
+                        .setParameter("investigations", asJson(c.investigations))
+                        .setParameter("today", day)
+                        .setParameter("target", targetDays)
+                        .getSingleResult();
     }
 
     private String asJson(List<CaseRecords.Investigation> investigations) {
@@ -143,19 +167,25 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /** The next reference of a mission's year, e.g. MINUSCA-2021-0042; numbers are never reused. */
     public String nextReference(String mission, int year) {
-        Number next = (Number) getEntityManager().createNativeQuery("""
+        Number next =
+                (Number)
+                        getEntityManager()
+                                .createNativeQuery(
+                                        """
                         INSERT INTO case_reference_counter (mission_acronym, year, last_number) VALUES (:mission, :year, 1)
                         ON CONFLICT (mission_acronym, year)
                         DO UPDATE SET last_number = case_reference_counter.last_number + 1
                         RETURNING last_number""")
-                .setParameter("mission", mission)
-                .setParameter("year", year)
-                .getSingleResult();
+                                .setParameter("mission", mission)
+                                .setParameter("year", year)
+                                .getSingleResult();
         return String.format("%s-%d-%04d", mission, year, next.intValue());
     }
 
     public void recordRead(UUID caseId, String reader, ReadView view) {
-        getEntityManager().createNativeQuery("INSERT INTO case_read (case_id, reader, view) VALUES (:id, :reader, :view)")
+        getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO case_read (case_id, reader, view) VALUES (:id, :reader, :view)")
                 .setParameter("id", caseId)
                 .setParameter("reader", reader)
                 .setParameter("view", view.value())
@@ -165,17 +195,34 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     /** Reads of one case, newest first. */
     public Keyset.Page<Read> reads(UUID caseId, Keyset keyset) {
         String after = keyset.firstPage() ? "" : " AND (read_at, id) < (:kAt, :kId)";
-        var query = getEntityManager().createNativeQuery("SELECT id, reader, read_at, view FROM case_read WHERE case_id = :id"
-                        + after + " ORDER BY read_at DESC, id DESC LIMIT :limit", Tuple.class)
-                .setParameter("id", caseId)
-                .setParameter("limit", keyset.fetchSize());
+        var query =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT id, reader, read_at, view FROM case_read WHERE case_id = :id"
+                                        + after
+                                        + " ORDER BY read_at DESC, id DESC LIMIT :limit",
+                                Tuple.class)
+                        .setParameter("id", caseId)
+                        .setParameter("limit", keyset.fetchSize());
         if (!keyset.firstPage()) {
-            query.setParameter("kAt", keyset.afterInstant(0)).setParameter("kId", keyset.afterLong(1));
+            query.setParameter("kAt", keyset.afterInstant(0))
+                    .setParameter("kId", keyset.afterLong(1));
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
-        List<Read> reads = rows.stream().map(r -> new Read(r.get("id", Number.class).longValue(), r.get("reader", String.class),
-                r.get("read_at", Instant.class).atOffset(ZoneOffset.UTC), StoredEnum.of(ReadView.class, r.get("view", String.class)))).toList();
+        List<Read> reads =
+                rows.stream()
+                        .map(
+                                r ->
+                                        new Read(
+                                                r.get("id", Number.class).longValue(),
+                                                r.get("reader", String.class),
+                                                r.get("read_at", Instant.class)
+                                                        .atOffset(ZoneOffset.UTC),
+                                                StoredEnum.of(
+                                                        ReadView.class,
+                                                        r.get("view", String.class))))
+                        .toList();
         return keyset.page(reads, r -> List.of(r.readAt().toString(), String.valueOf(r.id())));
     }
 }

@@ -1,15 +1,14 @@
 package org.a4ptracker.accountability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import org.a4ptracker.api.AccountabilityCasesApi;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
@@ -21,8 +20,6 @@ import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.security.Roles;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class CaseResource implements AccountabilityCasesApi {
@@ -36,11 +33,30 @@ public class CaseResource implements AccountabilityCasesApi {
     }
 
     @Override
-    public Response listCases(CaseKind kind, String mission, CaseStatus status, MisconductCategory category,
-                              LocalDate reportedFrom, LocalDate reportedTo, Boolean overdue, String reference,
-                              Integer limit, String cursor) {
-        return Response.ok(service.list(kind, mission, status, category, reportedFrom, reportedTo, overdue, reference,
-                limit, cursor)).build();
+    public Response listCases(
+            CaseKind kind,
+            String mission,
+            CaseStatus status,
+            MisconductCategory category,
+            LocalDate reportedFrom,
+            LocalDate reportedTo,
+            Boolean overdue,
+            String reference,
+            Integer limit,
+            String cursor) {
+        return Response.ok(
+                        service.list(
+                                kind,
+                                mission,
+                                status,
+                                category,
+                                reportedFrom,
+                                reportedTo,
+                                overdue,
+                                reference,
+                                limit,
+                                cursor))
+                .build();
     }
 
     @Override
@@ -51,10 +67,17 @@ public class CaseResource implements AccountabilityCasesApi {
     @Override
     @RolesAllowed({Roles.CONDUCT_OFFICER, Roles.ADMIN})
     public Response createCase(CaseCreate input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /accountability-cases", input, () -> {
-            CaseService.Shown created = service.create(input);
-            return shown(Response.created(URI.create("/accountability-cases/" + created.id())), created);
-        }, id -> getCase(UUID.fromString(id), null));
+        return idempotency.create(
+                idempotencyKey,
+                "POST /accountability-cases",
+                input,
+                () -> {
+                    CaseService.Shown created = service.create(input);
+                    return shown(
+                            Response.created(URI.create("/accountability-cases/" + created.id())),
+                            created);
+                },
+                id -> getCase(UUID.fromString(id), null));
     }
 
     @Override
@@ -71,9 +94,14 @@ public class CaseResource implements AccountabilityCasesApi {
 
     @Override
     @RolesAllowed({Roles.CONDUCT_OFFICER, Roles.ADMIN})
-    public Response transitionCase(UUID caseId, TransitionInput input, String ifMatch, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /accountability-cases/" + caseId + "/transitions", input,
-                () -> shown(Response.ok(), service.transition(caseId, ifMatch, input)), noLocation -> getCase(caseId, null));
+    public Response transitionCase(
+            UUID caseId, TransitionInput input, String ifMatch, String idempotencyKey) {
+        return idempotency.create(
+                idempotencyKey,
+                "POST /accountability-cases/" + caseId + "/transitions",
+                input,
+                () -> shown(Response.ok(), service.transition(caseId, ifMatch, input)),
+                noLocation -> getCase(caseId, null));
     }
 
     @Override
@@ -88,9 +116,14 @@ public class CaseResource implements AccountabilityCasesApi {
     }
 
     @Override
-    public Response getCaseStatistics(List<StatisticsDimension> groupBy, CaseKind kind, String mission,
-                                      LocalDate reportedFrom, LocalDate reportedTo) {
-        return Response.ok(service.statistics(groupBy, kind, mission, reportedFrom, reportedTo)).build();
+    public Response getCaseStatistics(
+            List<StatisticsDimension> groupBy,
+            CaseKind kind,
+            String mission,
+            LocalDate reportedFrom,
+            LocalDate reportedTo) {
+        return Response.ok(service.statistics(groupBy, kind, mission, reportedFrom, reportedTo))
+                .build();
     }
 
     /** The case, with its ETag when it is the current state. */

@@ -1,15 +1,15 @@
 package org.a4ptracker.accountability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.accountability.CaseRepository.ReadView;
 import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
@@ -35,17 +35,14 @@ import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.security.Roles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.security.identity.SecurityIdentity;
-
 @ApplicationScoped
 @Transactional
 public class CaseService implements JudicialPipelines {
 
-    /** A case as the caller may see it; {@code version} is null for a past state (it has no ETag). */
-    public record Shown(UUID id, AccountabilityCase body, Long version) {
-    }
+    /**
+     * A case as the caller may see it; {@code version} is null for a past state (it has no ETag).
+     */
+    public record Shown(UUID id, AccountabilityCase body, Long version) {}
 
     private final CaseRepository cases;
     private final CaseStatisticsQueries statistics;
@@ -56,8 +53,15 @@ public class CaseService implements JudicialPipelines {
     private final AuditReason auditReason;
     private final RevisionHistory revisionHistory;
 
-    CaseService(CaseRepository cases, CaseStatisticsQueries statistics, MissionLookup missions, CallerScope scope,
-                SecurityIdentity caller, MergePatch mergePatch, AuditReason auditReason, RevisionHistory revisionHistory) {
+    CaseService(
+            CaseRepository cases,
+            CaseStatisticsQueries statistics,
+            MissionLookup missions,
+            CallerScope scope,
+            SecurityIdentity caller,
+            MergePatch mergePatch,
+            AuditReason auditReason,
+            RevisionHistory revisionHistory) {
         this.cases = cases;
         this.statistics = statistics;
         this.missions = missions;
@@ -73,12 +77,30 @@ public class CaseService implements JudicialPipelines {
         return caller.hasRole(Roles.CONDUCT_OFFICER) || caller.hasRole(Roles.ADMIN);
     }
 
-    public CasePage list(CaseKind kind, String mission, CaseStatus status, MisconductCategory category,
-                         LocalDate reportedFrom, LocalDate reportedTo, Boolean overdue, String reference,
-                         Integer limit, String cursor) {
-        var filter = CaseMapper.filter(kind, mission, status, category, reportedFrom, reportedTo, overdue, reference);
+    public CasePage list(
+            CaseKind kind,
+            String mission,
+            CaseStatus status,
+            MisconductCategory category,
+            LocalDate reportedFrom,
+            LocalDate reportedTo,
+            Boolean overdue,
+            String reference,
+            Integer limit,
+            String cursor) {
+        var filter =
+                CaseMapper.filter(
+                        kind,
+                        mission,
+                        status,
+                        category,
+                        reportedFrom,
+                        reportedTo,
+                        overdue,
+                        reference);
         LocalDate today = Dates.today();
-        return CaseMapper.toPage(cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
+        return CaseMapper.toPage(
+                cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
     }
 
     /** The case now, or as it was at {@code asOf}; a full view is logged. */
@@ -88,10 +110,24 @@ public class CaseService implements JudicialPipelines {
             return shown(current, ReadView.CURRENT, Dates.today(), current.version);
         }
         // A future instant shows the case as it is now (and keeps date arithmetic in range).
-        OffsetDateTime instant = asOf.toInstant().isAfter(Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
-        CaseEntity then = revisionHistory.stateAt(CaseEntity.class, id, instant.toInstant())
-                .orElseThrow(() -> ProblemException.notFound("Accountability case " + id + " did not exist at " + asOf + "."));
-        return shown(then, ReadView.AS_OF, instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), null);
+        OffsetDateTime instant =
+                asOf.toInstant().isAfter(Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
+        CaseEntity then =
+                revisionHistory
+                        .stateAt(CaseEntity.class, id, instant.toInstant())
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.notFound(
+                                                "Accountability case "
+                                                        + id
+                                                        + " did not exist at "
+                                                        + asOf
+                                                        + "."));
+        return shown(
+                then,
+                ReadView.AS_OF,
+                instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                null);
     }
 
     public Shown create(CaseCreate input) {
@@ -121,8 +157,11 @@ public class CaseService implements JudicialPipelines {
         ETags.requireMatch(ifMatch, c.version);
         String other = c.isMisconduct() ? "crime" : "misconduct";
         if (patch != null && patch.has(other)) {
-            throw ProblemException.invalidField("/" + other, c.isMisconduct() ? "is only for crimes against peacekeepers"
-                    : "is only for misconduct cases");
+            throw ProblemException.invalidField(
+                    "/" + other,
+                    c.isMisconduct()
+                            ? "is only for crimes against peacekeepers"
+                            : "is only for misconduct cases");
         }
         CaseUpdate current = CaseMapper.asUpdate(c);
         @SuppressWarnings("unchecked")
@@ -144,8 +183,13 @@ public class CaseService implements JudicialPipelines {
     public HistoryPage history(UUID id, Integer limit, String cursor) {
         cases.require(id, scope);
         boolean full = fullView();
-        return revisionHistory.page(CaseEntity.class, id, new RevisionHistory.View<>(CaseMapper::members,
-                CaseMapper::statusText, member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)),
+        return revisionHistory.page(
+                CaseEntity.class,
+                id,
+                new RevisionHistory.View<>(
+                        CaseMapper::members,
+                        CaseMapper::statusText,
+                        member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)),
                 Keyset.of(limit, cursor, 1));
     }
 
@@ -154,23 +198,37 @@ public class CaseService implements JudicialPipelines {
         return CaseMapper.toReadPage(cases.reads(id, Keyset.of(limit, cursor, 2)));
     }
 
-    public CaseStatistics statistics(List<StatisticsDimension> groupBy, CaseKind kind, String mission,
-                                     LocalDate reportedFrom, LocalDate reportedTo) {
-        List<StatisticsDimension> by = groupBy == null ? List.of() : groupBy.stream().distinct().toList();
+    public CaseStatistics statistics(
+            List<StatisticsDimension> groupBy,
+            CaseKind kind,
+            String mission,
+            LocalDate reportedFrom,
+            LocalDate reportedTo) {
+        List<StatisticsDimension> by =
+                groupBy == null ? List.of() : groupBy.stream().distinct().toList();
         if (!scope.seesAll() && scope.missions().isEmpty()) {
-            return CaseStatisticsMapper.toStatistics(by, List.of(), List.of(), List.of(), List.of());
+            return CaseStatisticsMapper.toStatistics(
+                    by, List.of(), List.of(), List.of(), List.of());
         }
         var dimensions = CaseStatisticsMapper.dimensions(by);
         var filter = CaseStatisticsMapper.filter(kind, mission, reportedFrom, reportedTo);
-        return CaseStatisticsMapper.toStatistics(by, statistics.allegations(dimensions, filter, scope),
-                statistics.investigations(dimensions, filter, scope), statistics.finalActions(dimensions, filter, scope),
+        return CaseStatisticsMapper.toStatistics(
+                by,
+                statistics.allegations(dimensions, filter, scope),
+                statistics.investigations(dimensions, filter, scope),
+                statistics.finalActions(dimensions, filter, scope),
                 statistics.judicialPipeline(filter, scope));
     }
 
     @Override
     public PipelineTotals ofMission(String mission, CallerScope callerScope) {
-        var pipelines = statistics.judicialPipeline(CaseStatisticsMapper.filter(null, mission, null, null), callerScope);
-        return CaseStatisticsMapper.toApi(pipelines.isEmpty() ? CaseStatisticsQueries.Pipeline.none(mission) : pipelines.get(0));
+        var pipelines =
+                statistics.judicialPipeline(
+                        CaseStatisticsMapper.filter(null, mission, null, null), callerScope);
+        return CaseStatisticsMapper.toApi(
+                pipelines.isEmpty()
+                        ? CaseStatisticsQueries.Pipeline.none(mission)
+                        : pipelines.get(0));
     }
 
     /** Checks the details against the rules the contract cannot express, then stores them. */

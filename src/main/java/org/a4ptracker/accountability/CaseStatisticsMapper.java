@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.accountability.CaseStatisticsQueries.Dimension;
 import org.a4ptracker.api.model.CaseKind;
@@ -25,44 +24,64 @@ import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.StatisticsGroup;
 import org.a4ptracker.api.model.VictimCounts;
 
-/** Between the statistics' parameters and rows ({@link CaseStatisticsQueries}) and the API's statistics. */
+/**
+ * Between the statistics' parameters and rows ({@link CaseStatisticsQueries}) and the API's
+ * statistics.
+ */
 final class CaseStatisticsMapper {
 
-    private CaseStatisticsMapper() {
-    }
+    private CaseStatisticsMapper() {}
 
-    static CaseStatisticsQueries.Filter filter(CaseKind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
-        return new CaseStatisticsQueries.Filter(stored(Kind.class, kind), mission, reportedFrom, reportedTo);
+    static CaseStatisticsQueries.Filter filter(
+            CaseKind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
+        return new CaseStatisticsQueries.Filter(
+                stored(Kind.class, kind), mission, reportedFrom, reportedTo);
     }
 
     static List<Dimension> dimensions(List<StatisticsDimension> groupBy) {
         return map(groupBy, d -> stored(Dimension.class, d));
     }
 
-    static CaseStatistics toStatistics(List<StatisticsDimension> groupBy, List<CaseStatisticsQueries.Allegations> allegations,
-                                       List<CaseStatisticsQueries.Investigations> investigations,
-                                       List<CaseStatisticsQueries.FinalActions> finalActions,
-                                       List<CaseStatisticsQueries.Pipeline> pipelines) {
+    static CaseStatistics toStatistics(
+            List<StatisticsDimension> groupBy,
+            List<CaseStatisticsQueries.Allegations> allegations,
+            List<CaseStatisticsQueries.Investigations> investigations,
+            List<CaseStatisticsQueries.FinalActions> finalActions,
+            List<CaseStatisticsQueries.Pipeline> pipelines) {
         Map<CaseStatisticsQueries.Group, StatisticsGroup> groups = new LinkedHashMap<>();
         for (var a : allegations) {
             CaseStatisticsQueries.Group g = a.group();
-            groups.put(g, new StatisticsGroup()
-                    .missionAcronym(g.mission())
-                    .year(g.year())
-                    .kind(api(g.kind(), CaseKind::fromValue))
-                    .category(api(g.category(), MisconductCategory::fromValue))
-                    .personnelCategory(api(g.personnelCategory(), PersonnelCategory::fromValue))
-                    .status(api(g.status(), CaseStatus::fromValue))
-                    .allegations(a.allegations())
-                    .victims(new VictimCounts().total(a.victims()).women(a.women()).girls(a.girls()).men(a.men())
-                            .boys(a.boys()).ageUnknown(a.ageUnknown())));
+            groups.put(
+                    g,
+                    new StatisticsGroup()
+                            .missionAcronym(g.mission())
+                            .year(g.year())
+                            .kind(api(g.kind(), CaseKind::fromValue))
+                            .category(api(g.category(), MisconductCategory::fromValue))
+                            .personnelCategory(
+                                    api(g.personnelCategory(), PersonnelCategory::fromValue))
+                            .status(api(g.status(), CaseStatus::fromValue))
+                            .allegations(a.allegations())
+                            .victims(
+                                    new VictimCounts()
+                                            .total(a.victims())
+                                            .women(a.women())
+                                            .girls(a.girls())
+                                            .men(a.men())
+                                            .boys(a.boys())
+                                            .ageUnknown(a.ageUnknown())));
         }
         for (var i : investigations) {
-            groups.get(i.group()).addInvestigationsItem(new InvestigationStatistics()
-                    .entity(api(i.entity(), InvestigatingEntity::fromValue))
-                    .investigations(i.investigations())
-                    .completed(i.completed())
-                    .medianDurationDays(i.medianDays() == null ? null : BigDecimal.valueOf(i.medianDays())));
+            groups.get(i.group())
+                    .addInvestigationsItem(
+                            new InvestigationStatistics()
+                                    .entity(api(i.entity(), InvestigatingEntity::fromValue))
+                                    .investigations(i.investigations())
+                                    .completed(i.completed())
+                                    .medianDurationDays(
+                                            i.medianDays() == null
+                                                    ? null
+                                                    : BigDecimal.valueOf(i.medianDays())));
         }
         for (var f : finalActions) {
             groups.get(f.group()).putFinalActionsItem(f.type().value(), f.actions());

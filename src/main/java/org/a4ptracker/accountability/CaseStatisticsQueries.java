@@ -1,7 +1,10 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,32 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.a4ptracker.accountability.CaseEntity.Category;
 import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.accountability.CaseEntity.PersonnelCategory;
 import org.a4ptracker.accountability.CaseEntity.Status;
 import org.a4ptracker.accountability.CaseRecords.FinalActionType;
 import org.a4ptracker.accountability.CaseRecords.InvestigatingEntity;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.security.CallerScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
  * The published statistics, aggregated by PostgreSQL over the cases the caller may see. The
- * grouping columns come only from {@link Dimension}, never from the request text; every row is
- * read by column name into a record.
+ * grouping columns come only from {@link Dimension}, never from the request text; every row is read
+ * by column name into a record.
  */
 @ApplicationScoped
 class CaseStatisticsQueries {
 
-    /** What statistics may be grouped by, each with its column (aliased by its name in the rows). */
+    /**
+     * What statistics may be grouped by, each with its column (aliased by its name in the rows).
+     */
     enum Dimension implements StoredEnum {
         MISSION("c.mission_acronym"),
         YEAR("CAST(extract(year FROM c.reported_on) AS integer)"),
@@ -51,40 +50,74 @@ class CaseStatisticsQueries {
         }
     }
 
-    public record Filter(Kind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {
-    }
+    public record Filter(Kind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {}
 
     /** The values of the dimensions a row is grouped by; those not grouped by are null. */
-    record Group(String mission, Integer year, Kind kind, Category category, PersonnelCategory personnelCategory,
-                 Status status) {
+    record Group(
+            String mission,
+            Integer year,
+            Kind kind,
+            Category category,
+            PersonnelCategory personnelCategory,
+            Status status) {
 
         static Group of(Tuple row, List<Dimension> by) {
             Number year = by.contains(Dimension.YEAR) ? row.get("year", Number.class) : null;
             return new Group(
                     by.contains(Dimension.MISSION) ? row.get("mission", String.class) : null,
                     year == null ? null : year.intValue(),
-                    by.contains(Dimension.KIND) ? StoredEnum.of(Kind.class, row.get("kind", String.class)) : null,
-                    by.contains(Dimension.CATEGORY) ? StoredEnum.of(Category.class, row.get("category", String.class)) : null,
+                    by.contains(Dimension.KIND)
+                            ? StoredEnum.of(Kind.class, row.get("kind", String.class))
+                            : null,
+                    by.contains(Dimension.CATEGORY)
+                            ? StoredEnum.of(Category.class, row.get("category", String.class))
+                            : null,
                     by.contains(Dimension.PERSONNEL_CATEGORY)
-                            ? StoredEnum.of(PersonnelCategory.class, row.get("personnel_category", String.class)) : null,
-                    by.contains(Dimension.STATUS) ? StoredEnum.of(Status.class, row.get("status", String.class)) : null);
+                            ? StoredEnum.of(
+                                    PersonnelCategory.class,
+                                    row.get("personnel_category", String.class))
+                            : null,
+                    by.contains(Dimension.STATUS)
+                            ? StoredEnum.of(Status.class, row.get("status", String.class))
+                            : null);
         }
     }
 
     /** Allegations (one per case) and their victims by sex and age group. */
-    record Allegations(Group group, int allegations, int victims, int women, int girls, int men, int boys, int ageUnknown) {
-    }
+    record Allegations(
+            Group group,
+            int allegations,
+            int victims,
+            int women,
+            int girls,
+            int men,
+            int boys,
+            int ageUnknown) {}
 
-    /** Investigations by one entity: how many, how many completed, the median days of the completed. */
-    record Investigations(Group group, InvestigatingEntity entity, int investigations, int completed, Double medianDays) {
-    }
+    /**
+     * Investigations by one entity: how many, how many completed, the median days of the completed.
+     */
+    record Investigations(
+            Group group,
+            InvestigatingEntity entity,
+            int investigations,
+            int completed,
+            Double medianDays) {}
 
-    record FinalActions(Group group, FinalActionType type, int actions) {
-    }
+    record FinalActions(Group group, FinalActionType type, int actions) {}
 
     /** The host state's judicial follow-up of the crimes against peacekeepers in one mission. */
-    record Pipeline(String mission, int cases, int peacekeepersKilled, int peacekeepersInjured, int suspectsIdentified,
-                    int arrested, int charged, int tried, int convicted, int acquitted) {
+    record Pipeline(
+            String mission,
+            int cases,
+            int peacekeepersKilled,
+            int peacekeepersInjured,
+            int suspectsIdentified,
+            int arrested,
+            int charged,
+            int tried,
+            int convicted,
+            int acquitted) {
 
         static Pipeline none(String mission) {
             return new Pipeline(mission, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -93,6 +126,7 @@ class CaseStatisticsQueries {
 
     /** Marks a transaction whose statements are already bounded. */
     private static final Object BOUNDED = new Object();
+
     /** How much longer than the statement timeout the driver waits for the database's answer. */
     private static final long NETWORK_MARGIN_MS = 2_000;
 
@@ -100,9 +134,11 @@ class CaseStatisticsQueries {
     private final TransactionSynchronizationRegistry transaction;
     private final Duration statementTimeout;
 
-    CaseStatisticsQueries(EntityManager em, TransactionSynchronizationRegistry transaction,
-                          @ConfigProperty(name = "a4p.statistics.statement-timeout", defaultValue = "10s")
-                          Duration statementTimeout) {
+    CaseStatisticsQueries(
+            EntityManager em,
+            TransactionSynchronizationRegistry transaction,
+            @ConfigProperty(name = "a4p.statistics.statement-timeout", defaultValue = "10s")
+                    Duration statementTimeout) {
         this.em = em;
         this.transaction = transaction;
         this.statementTimeout = statementTimeout;
@@ -125,16 +161,21 @@ class CaseStatisticsQueries {
                 .setParameter("limit", millis + "ms")
                 .getSingleResult();
         int network = (int) Math.min(Integer.MAX_VALUE, millis + NETWORK_MARGIN_MS);
-        em.unwrap(Session.class).doWork(connection -> connection.setNetworkTimeout(Runnable::run, network));
+        em.unwrap(Session.class)
+                .doWork(connection -> connection.setNetworkTimeout(Runnable::run, network));
         transaction.putResource(BOUNDED, Boolean.TRUE);
     }
 
     List<Allegations> allegations(List<Dimension> by, Filter filter, CallerScope scope) {
-        return run(by, Map.of(), """
+        return run(
+                        by,
+                        Map.of(),
+                        """
                 count(*) AS allegations,
                 coalesce(sum(v.total), 0) AS victims, coalesce(sum(v.women), 0) AS women,
                 coalesce(sum(v.girls), 0) AS girls, coalesce(sum(v.men), 0) AS men,
-                coalesce(sum(v.boys), 0) AS boys, coalesce(sum(v.unknown), 0) AS age_unknown""", """
+                coalesce(sum(v.boys), 0) AS boys, coalesce(sum(v.unknown), 0) AS age_unknown""",
+                        """
                 accountability_case c
                 CROSS JOIN LATERAL (
                     SELECT count(*) AS total,
@@ -143,34 +184,68 @@ class CaseStatisticsQueries {
                            count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'adult') AS men,
                            count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'minor') AS boys,
                            count(*) FILTER (WHERE e->>'sex' = 'unknown' OR e->>'age_group' = 'unknown') AS unknown
-                      FROM jsonb_array_elements(c.victims) e) v""", filter, scope).stream()
-                .map(row -> new Allegations(Group.of(row, by), count(row, "allegations"), count(row, "victims"),
-                        count(row, "women"), count(row, "girls"), count(row, "men"), count(row, "boys"),
-                        count(row, "age_unknown")))
+                      FROM jsonb_array_elements(c.victims) e) v""",
+                        filter,
+                        scope)
+                .stream()
+                .map(
+                        row ->
+                                new Allegations(
+                                        Group.of(row, by),
+                                        count(row, "allegations"),
+                                        count(row, "victims"),
+                                        count(row, "women"),
+                                        count(row, "girls"),
+                                        count(row, "men"),
+                                        count(row, "boys"),
+                                        count(row, "age_unknown")))
                 .toList();
     }
 
     List<Investigations> investigations(List<Dimension> by, Filter filter, CallerScope scope) {
-        return run(by, Map.of("entity", "i->>'entity'"), """
+        return run(
+                        by,
+                        Map.of("entity", "i->>'entity'"),
+                        """
                 count(*) AS investigations, count(i->>'completed_on') AS completed,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(i->>'completed_on' AS date) - CAST(i->>'opened_on' AS date))
                     FILTER (WHERE i->>'completed_on' IS NOT NULL) AS median_days""",
-                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i", filter, scope).stream()
-                .map(row -> {
-                    Number median = row.get("median_days", Number.class);
-                    return new Investigations(Group.of(row, by),
-                            StoredEnum.of(InvestigatingEntity.class, row.get("entity", String.class)),
-                            count(row, "investigations"), count(row, "completed"),
-                            median == null ? null : median.doubleValue());
-                })
+                        "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i",
+                        filter,
+                        scope)
+                .stream()
+                .map(
+                        row -> {
+                            Number median = row.get("median_days", Number.class);
+                            return new Investigations(
+                                    Group.of(row, by),
+                                    StoredEnum.of(
+                                            InvestigatingEntity.class,
+                                            row.get("entity", String.class)),
+                                    count(row, "investigations"),
+                                    count(row, "completed"),
+                                    median == null ? null : median.doubleValue());
+                        })
                 .toList();
     }
 
     List<FinalActions> finalActions(List<Dimension> by, Filter filter, CallerScope scope) {
-        return run(by, Map.of("type", "a->>'type'"), "count(*) AS actions",
-                "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a", filter, scope).stream()
-                .map(row -> new FinalActions(Group.of(row, by),
-                        StoredEnum.of(FinalActionType.class, row.get("type", String.class)), count(row, "actions")))
+        return run(
+                        by,
+                        Map.of("type", "a->>'type'"),
+                        "count(*) AS actions",
+                        "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a",
+                        filter,
+                        scope)
+                .stream()
+                .map(
+                        row ->
+                                new FinalActions(
+                                        Group.of(row, by),
+                                        StoredEnum.of(
+                                                FinalActionType.class,
+                                                row.get("type", String.class)),
+                                        count(row, "actions")))
                 .toList();
     }
 
@@ -183,16 +258,38 @@ class CaseStatisticsQueries {
                 || !scope.seesAll() && scope.missions().isEmpty()) {
             return List.of();
         }
-        Filter crimes = new Filter(Kind.CRIME_AGAINST_PEACEKEEPERS, filter.mission(), filter.reportedFrom(), filter.reportedTo());
-        return run(List.of(Dimension.MISSION), Map.of(), """
+        Filter crimes =
+                new Filter(
+                        Kind.CRIME_AGAINST_PEACEKEEPERS,
+                        filter.mission(),
+                        filter.reportedFrom(),
+                        filter.reportedTo());
+        return run(
+                        List.of(Dimension.MISSION),
+                        Map.of(),
+                        """
                 count(*) AS cases, coalesce(sum(c.peacekeepers_killed), 0) AS killed,
                 coalesce(sum(c.peacekeepers_injured), 0) AS injured, coalesce(sum(c.suspects_identified), 0) AS identified,
                 coalesce(sum(c.suspects_arrested), 0) AS arrested, coalesce(sum(c.suspects_charged), 0) AS charged,
                 coalesce(sum(c.suspects_tried), 0) AS tried, coalesce(sum(c.suspects_convicted), 0) AS convicted,
-                coalesce(sum(c.suspects_acquitted), 0) AS acquitted""", "accountability_case c", crimes, scope).stream()
-                .map(row -> new Pipeline(row.get("mission", String.class), count(row, "cases"), count(row, "killed"),
-                        count(row, "injured"), count(row, "identified"), count(row, "arrested"), count(row, "charged"),
-                        count(row, "tried"), count(row, "convicted"), count(row, "acquitted")))
+                coalesce(sum(c.suspects_acquitted), 0) AS acquitted""",
+                        "accountability_case c",
+                        crimes,
+                        scope)
+                .stream()
+                .map(
+                        row ->
+                                new Pipeline(
+                                        row.get("mission", String.class),
+                                        count(row, "cases"),
+                                        count(row, "killed"),
+                                        count(row, "injured"),
+                                        count(row, "identified"),
+                                        count(row, "arrested"),
+                                        count(row, "charged"),
+                                        count(row, "tried"),
+                                        count(row, "convicted"),
+                                        count(row, "acquitted")))
                 .toList();
     }
 
@@ -200,9 +297,17 @@ class CaseStatisticsQueries {
         return row.get(alias, Number.class).intValue();
     }
 
-    /** Groups by the dimensions, then by {@code extraKeys} (alias to column), and returns the rows in key order. */
-    private List<Tuple> run(List<Dimension> by, Map<String, String> extraKeys, String measures, String from,
-                            Filter filter, CallerScope scope) {
+    /**
+     * Groups by the dimensions, then by {@code extraKeys} (alias to column), and returns the rows
+     * in key order.
+     */
+    private List<Tuple> run(
+            List<Dimension> by,
+            Map<String, String> extraKeys,
+            String measures,
+            String from,
+            Filter filter,
+            CallerScope scope) {
         Map<String, String> keys = new LinkedHashMap<>();
         by.forEach(d -> keys.put(d.value(), d.column));
         keys.putAll(extraKeys);
@@ -223,12 +328,24 @@ class CaseStatisticsQueries {
             where.add("c.reported_on <= :to");
         }
         boundStatements();
-        String select = Stream.concat(keys.entrySet().stream().map(k -> k.getValue() + " AS " + k.getKey()), Stream.of(measures))
-                .collect(Collectors.joining(", "));
+        String select =
+                Stream.concat(
+                                keys.entrySet().stream()
+                                        .map(k -> k.getValue() + " AS " + k.getKey()),
+                                Stream.of(measures))
+                        .collect(Collectors.joining(", "));
         String columns = String.join(", ", keys.values());
         String groupBy = keys.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns;
-        Query query = em.createNativeQuery("SELECT " + select + " FROM " + from + " WHERE " + String.join(" AND ", where)
-                + groupBy, Tuple.class);
+        Query query =
+                em.createNativeQuery(
+                        "SELECT "
+                                + select
+                                + " FROM "
+                                + from
+                                + " WHERE "
+                                + String.join(" AND ", where)
+                                + groupBy,
+                        Tuple.class);
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }

@@ -1,10 +1,8 @@
 package org.a4ptracker.accountability;
 
-import java.util.Optional;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.Optional;
 import org.a4ptracker.mission.MissionDependents;
 
 /** A mission's accountability cases keep it from being deleted. */

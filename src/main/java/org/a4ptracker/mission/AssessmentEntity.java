@@ -1,13 +1,5 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -19,18 +11,20 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.VersionedEntity;
-
 
 /** How a mission did on one priority in one reporting quarter. */
 @Entity
 @Table(name = "assessment")
 public class AssessmentEntity extends VersionedEntity {
 
-    @Id
-    @GeneratedValue
-    public UUID id;
+    @Id @GeneratedValue public UUID id;
 
     @Column(name = "mission_acronym")
     public String missionAcronym;
@@ -49,7 +43,9 @@ public class AssessmentEntity extends VersionedEntity {
     public String narrative;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "assessment_indicator_value", joinColumns = @JoinColumn(name = "assessment_id"))
+    @CollectionTable(
+            name = "assessment_indicator_value",
+            joinColumns = @JoinColumn(name = "assessment_id"))
     public List<IndicatorValue> indicatorValues = new ArrayList<>();
 
     @Embeddable
@@ -64,7 +60,10 @@ public class AssessmentEntity extends VersionedEntity {
 
     /** How a mission stands on a priority in a quarter. */
     public enum Rating implements StoredEnum {
-        ON_TRACK, AT_RISK, OFF_TRACK, NOT_ASSESSED;
+        ON_TRACK,
+        AT_RISK,
+        OFF_TRACK,
+        NOT_ASSESSED;
 
         public static class Converter extends StoredEnum.Converter<Rating> {
             public Converter() {

@@ -1,14 +1,10 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.a4ptracker.api.AssessmentsApi;
 import org.a4ptracker.api.model.Assessment;
 import org.a4ptracker.api.model.AssessmentInput;
@@ -16,6 +12,7 @@ import org.a4ptracker.api.model.AssessmentPage;
 import org.a4ptracker.api.model.Rating;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
@@ -31,11 +28,24 @@ public class AssessmentResource implements AssessmentsApi {
     }
 
     @Override
-    public Response listAssessments(String acronym, String priority, String periodFrom, String periodTo, Rating rating,
-                                    Integer limit, String cursor) {
-        Keyset.Page<Assessment> page = service.list(acronym, priority, periodFrom, periodTo, rating,
-                Keyset.of(limit, cursor, 3));
-        return Response.ok(new AssessmentPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    public Response listAssessments(
+            String acronym,
+            String priority,
+            String periodFrom,
+            String periodTo,
+            Rating rating,
+            Integer limit,
+            String cursor) {
+        Keyset.Page<Assessment> page =
+                service.list(
+                        acronym,
+                        priority,
+                        periodFrom,
+                        periodTo,
+                        rating,
+                        Keyset.of(limit, cursor, 3));
+        return Response.ok(new AssessmentPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -46,16 +56,28 @@ public class AssessmentResource implements AssessmentsApi {
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createAssessment(String acronym, AssessmentInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /missions/" + acronym + "/assessments", input, () -> {
-            Versioned<Assessment> created = service.create(acronym, input);
-            return withETag(Response.created(URI.create("/missions/" + acronym + "/assessments/" + created.body().getId())),
-                    created);
-        }, id -> getAssessment(acronym, UUID.fromString(id)));
+        return idempotency.create(
+                idempotencyKey,
+                "POST /missions/" + acronym + "/assessments",
+                input,
+                () -> {
+                    Versioned<Assessment> created = service.create(acronym, input);
+                    return withETag(
+                            Response.created(
+                                    URI.create(
+                                            "/missions/"
+                                                    + acronym
+                                                    + "/assessments/"
+                                                    + created.body().getId())),
+                            created);
+                },
+                id -> getAssessment(acronym, UUID.fromString(id)));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response replaceAssessment(String acronym, UUID assessmentId, String ifMatch, AssessmentInput input) {
+    public Response replaceAssessment(
+            String acronym, UUID assessmentId, String ifMatch, AssessmentInput input) {
         return withETag(Response.ok(), service.replace(acronym, assessmentId, ifMatch, input));
     }
 
@@ -66,7 +88,10 @@ public class AssessmentResource implements AssessmentsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Assessment> assessment) {
-        return response.entity(assessment.body()).header(HttpHeaders.ETAG, ETags.of(assessment.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Assessment> assessment) {
+        return response.entity(assessment.body())
+                .header(HttpHeaders.ETAG, ETags.of(assessment.version()))
+                .build();
     }
 }

@@ -1,17 +1,13 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.http.Versioned;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.api.model.Assessment;
 import org.a4ptracker.api.model.AssessmentInput;
 import org.a4ptracker.api.model.IndicatorValueInput;
@@ -19,6 +15,7 @@ import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Rating;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StorableValues;
 import org.a4ptracker.platform.security.CallerScope;
@@ -33,22 +30,35 @@ class AssessmentService {
     private final PriorityLookup priorities;
     private final CallerScope scope;
 
-    AssessmentService(MissionRepository missions, AssessmentRepository assessments, PriorityLookup priorities,
-                      CallerScope scope) {
+    AssessmentService(
+            MissionRepository missions,
+            AssessmentRepository assessments,
+            PriorityLookup priorities,
+            CallerScope scope) {
         this.missions = missions;
         this.assessments = assessments;
         this.priorities = priorities;
         this.scope = scope;
     }
 
-    /** {@code periodFrom} and {@code periodTo} are reporting periods ({@code 2021-Q3}); each filter may be null. */
-    Keyset.Page<Assessment> list(String acronym, String priority, String periodFrom, String periodTo, Rating rating,
-                                 Keyset keyset) {
+    /**
+     * {@code periodFrom} and {@code periodTo} are reporting periods ({@code 2021-Q3}); each filter
+     * may be null.
+     */
+    Keyset.Page<Assessment> list(
+            String acronym,
+            String priority,
+            String periodFrom,
+            String periodTo,
+            Rating rating,
+            Keyset keyset) {
         missions.require(acronym, scope);
-        var filter = new AssessmentRepository.Filter(priority,
-                periodFrom == null ? null : ReportingPeriod.parse(periodFrom).start(),
-                periodTo == null ? null : ReportingPeriod.parse(periodTo).start(),
-                AssessmentMapper.rating(rating));
+        var filter =
+                new AssessmentRepository.Filter(
+                        priority,
+                        periodFrom == null ? null : ReportingPeriod.parse(periodFrom).start(),
+                        periodTo == null ? null : ReportingPeriod.parse(periodTo).start(),
+                        AssessmentMapper.rating(rating));
         Keyset.Page<AssessmentEntity> page = assessments.page(acronym, filter, keyset);
         Map<UUID, PriorityLookup.Indicator> indicators = indicatorsOf(page.items());
         return page.map(a -> AssessmentMapper.toApi(a, indicators));
@@ -83,7 +93,9 @@ class AssessmentService {
     }
 
     private Versioned<Assessment> versioned(AssessmentEntity assessment) {
-        return new Versioned<>(AssessmentMapper.toApi(assessment, indicatorsOf(List.of(assessment))), assessment.version);
+        return new Versioned<>(
+                AssessmentMapper.toApi(assessment, indicatorsOf(List.of(assessment))),
+                assessment.version);
     }
 
     /** The indicators named by these assessments, to show their codes. */
@@ -95,44 +107,75 @@ class AssessmentService {
 
     private AssessmentEntity require(String acronym, UUID id) {
         missions.require(acronym, scope);
-        return assessments.find(acronym, id)
-                .orElseThrow(() -> ProblemException.notFound("No assessment " + id + " for mission " + acronym + "."));
+        return assessments
+                .find(acronym, id)
+                .orElseThrow(
+                        () ->
+                                ProblemException.notFound(
+                                        "No assessment " + id + " for mission " + acronym + "."));
     }
 
     private void apply(MissionEntity mission, AssessmentEntity assessment, AssessmentInput input) {
         ReportingPeriod period = ReportingPeriod.parse(input.getPeriod());
         List<ProblemError> errors = new ArrayList<>();
         if (!mission.runsDuring(period)) {
-            errors.add(ProblemException.fieldError("/period", "is outside the life of mission " + mission.acronym + " (" + mission.startDate
-                    + " to " + (mission.endDate == null ? "today" : mission.endDate) + ")"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/period",
+                            "is outside the life of mission "
+                                    + mission.acronym
+                                    + " ("
+                                    + mission.startDate
+                                    + " to "
+                                    + (mission.endDate == null ? "today" : mission.endDate)
+                                    + ")"));
         }
         boolean notAssessed = input.getRating() == Rating.NOT_ASSESSED;
         if (notAssessed && input.getScore() != null) {
-            errors.add(ProblemException.fieldError("/score", "must be absent when the rating is not_assessed"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/score", "must be absent when the rating is not_assessed"));
         } else if (!notAssessed && input.getScore() == null) {
-            errors.add(ProblemException.fieldError("/score", "is required unless the rating is not_assessed"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/score", "is required unless the rating is not_assessed"));
         }
-        List<IndicatorValueInput> values = input.getIndicatorValues() == null ? List.of() : input.getIndicatorValues();
-        Map<UUID, PriorityLookup.Indicator> known = priorities.indicators(
-                values.stream().map(IndicatorValueInput::getIndicatorId).toList());
+        List<IndicatorValueInput> values =
+                input.getIndicatorValues() == null ? List.of() : input.getIndicatorValues();
+        Map<UUID, PriorityLookup.Indicator> known =
+                priorities.indicators(
+                        values.stream().map(IndicatorValueInput::getIndicatorId).toList());
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             UUID indicatorId = values.get(i).getIndicatorId();
             PriorityLookup.Indicator indicator = known.get(indicatorId);
             if (indicator == null || !indicator.priorityCode().equals(input.getPriorityCode())) {
-                errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id",
-                        "is not an indicator of priority " + input.getPriorityCode()));
+                errors.add(
+                        ProblemException.fieldError(
+                                "/indicator_values/" + i + "/indicator_id",
+                                "is not an indicator of priority " + input.getPriorityCode()));
             } else if (!seen.add(indicatorId)) {
-                errors.add(ProblemException.fieldError("/indicator_values/" + i + "/indicator_id", "appears more than once"));
+                errors.add(
+                        ProblemException.fieldError(
+                                "/indicator_values/" + i + "/indicator_id",
+                                "appears more than once"));
             }
-            StorableValues.checkMeasure("/indicator_values/" + i + "/value", values.get(i).getValue(), errors);
+            StorableValues.checkMeasure(
+                    "/indicator_values/" + i + "/value", values.get(i).getValue(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (assessments.periodTaken(mission.acronym, input.getPriorityCode(), period.start(), assessment.id)) {
-            throw ProblemException.conflict("Mission " + mission.acronym + " already has an assessment of "
-                    + input.getPriorityCode() + " for " + period + ".");
+        if (assessments.periodTaken(
+                mission.acronym, input.getPriorityCode(), period.start(), assessment.id)) {
+            throw ProblemException.conflict(
+                    "Mission "
+                            + mission.acronym
+                            + " already has an assessment of "
+                            + input.getPriorityCode()
+                            + " for "
+                            + period
+                            + ".");
         }
         AssessmentMapper.apply(input, period, assessment);
     }

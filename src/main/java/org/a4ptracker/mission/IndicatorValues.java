@@ -1,10 +1,8 @@
 package org.a4ptracker.mission;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.a4ptracker.priority.IndicatorDependents;
 
 /** Values recorded in assessments keep their indicator from being deleted. */
@@ -20,6 +18,8 @@ class IndicatorValues implements IndicatorDependents {
     @Override
     public Optional<String> describe(UUID indicatorId) {
         long count = assessments.valuesOf(indicatorId);
-        return count == 0 ? Optional.empty() : Optional.of(count + " value(s) recorded in assessments");
+        return count == 0
+                ? Optional.empty()
+                : Optional.of(count + " value(s) recorded in assessments");
     }
 }

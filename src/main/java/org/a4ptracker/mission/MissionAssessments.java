@@ -1,11 +1,13 @@
 package org.a4ptracker.mission;
 
-import java.util.Optional;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
-/** A mission's assessments keep it from being deleted; named first, as they belong to the mission itself. */
+/**
+ * A mission's assessments keep it from being deleted; named first, as they belong to the mission
+ * itself.
+ */
 @ApplicationScoped
 @Priority(30)
 class MissionAssessments implements MissionDependents {

@@ -1,28 +1,24 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.a4ptracker.platform.persistence.VersionedEntity;
 
 /** A peacekeeping operation. */
 @Entity
 @Table(name = "mission")
 public class MissionEntity extends VersionedEntity {
 
-    @Id
-    public String acronym;
+    @Id public String acronym;
 
     @Column(name = "name_en")
     public String nameEn;
@@ -56,12 +52,15 @@ public class MissionEntity extends VersionedEntity {
 
     /** Whether the quarter starting on {@code periodStart} overlaps the mission's life. */
     public boolean runsDuring(ReportingPeriod period) {
-        return !period.end().isBefore(startDate) && (endDate == null || !period.start().isAfter(endDate));
+        return !period.end().isBefore(startDate)
+                && (endDate == null || !period.start().isAfter(endDate));
     }
 
     /** Where a mission is in its life; the constants are in life-cycle order. */
     public enum Status implements StoredEnum {
-        ACTIVE, TRANSITION, CLOSED;
+        ACTIVE,
+        TRANSITION,
+        CLOSED;
 
         /** A mission only moves forward: to its own status or a later one. */
         boolean canMoveTo(Status target) {

@@ -1,24 +1,21 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import org.a4ptracker.api.model.Mandate;
 import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
 import org.a4ptracker.api.model.MissionName;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /** Between stored missions and the API's models, both ways. */
 final class MissionMapper {
 
-    private MissionMapper() {
-    }
+    private MissionMapper() {}
 
     static Mission toApi(MissionEntity m) {
         return new Mission()
@@ -73,8 +70,10 @@ final class MissionMapper {
         mission.hostTerritory = input.getHostTerritory();
         mission.startDate = input.getStartDate();
         mission.endDate = input.getEndDate();
-        mission.mandateResolution = input.getMandate() == null ? null : input.getMandate().getResolution();
-        mission.mandateAdoptedOn = input.getMandate() == null ? null : input.getMandate().getAdoptedOn();
+        mission.mandateResolution =
+                input.getMandate() == null ? null : input.getMandate().getResolution();
+        mission.mandateAdoptedOn =
+                input.getMandate() == null ? null : input.getMandate().getAdoptedOn();
         mission.headquarters = input.getHeadquarters();
         mission.status = status(input.getStatus());
     }
@@ -88,7 +87,8 @@ final class MissionMapper {
     }
 
     private static Mandate mandate(MissionEntity m) {
-        return m.mandateResolution == null ? null
+        return m.mandateResolution == null
+                ? null
                 : new Mandate().resolution(m.mandateResolution).adoptedOn(m.mandateAdoptedOn);
     }
 }

@@ -1,27 +1,31 @@
 package org.a4ptracker.mission;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.TextSearch;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
+import org.a4ptracker.platform.security.CallerScope;
 
 @ApplicationScoped
 public class MissionRepository implements PanacheRepositoryBase<MissionEntity, String> {
 
-    public record Filter(MissionEntity.Status status, String hostCountry, String text, LocalDate startedAfter,
-                         LocalDate startedBefore, String sort) {
-    }
+    public record Filter(
+            MissionEntity.Status status,
+            String hostCountry,
+            String text,
+            LocalDate startedAfter,
+            LocalDate startedBefore,
+            String sort) {}
 
-    /** A mission the caller may see, or 404: a mission outside the caller's scope does not exist for them. */
+    /**
+     * A mission the caller may see, or 404: a mission outside the caller's scope does not exist for
+     * them.
+     */
     public MissionEntity require(String acronym, CallerScope scope) {
         MissionEntity mission = scope.sees(acronym) ? findById(acronym) : null;
         if (mission == null) {
@@ -46,7 +50,8 @@ public class MissionRepository implements PanacheRepositoryBase<MissionEntity, S
             params.and("country", filter.hostCountry());
         }
         if (filter.text() != null) {
-            where.add("(lower(acronym) like :text or lower(nameEn) like :text or lower(nameFr) like :text)");
+            where.add(
+                    "(lower(acronym) like :text or lower(nameEn) like :text or lower(nameFr) like :text)");
             params.and("text", TextSearch.containing(filter.text()));
         }
         if (filter.startedAfter() != null) {
@@ -62,7 +67,12 @@ public class MissionRepository implements PanacheRepositoryBase<MissionEntity, S
         String cmp = descending ? "<" : ">";
         if (!keyset.firstPage()) {
             if (byDate) {
-                where.add("(startDate " + cmp + " :keyDate or (startDate = :keyDate and acronym " + cmp + " :keyAcronym))");
+                where.add(
+                        "(startDate "
+                                + cmp
+                                + " :keyDate or (startDate = :keyDate and acronym "
+                                + cmp
+                                + " :keyAcronym))");
                 params.and("keyDate", keyset.afterDate(0)).and("keyAcronym", keyset.after(1));
             } else {
                 where.add("acronym " + cmp + " :keyAcronym");
@@ -70,10 +80,12 @@ public class MissionRepository implements PanacheRepositoryBase<MissionEntity, S
             }
         }
         String direction = descending ? " desc" : "";
-        String order = byDate ? "order by startDate" + direction + ", acronym" + direction : "order by acronym" + direction;
+        String order =
+                byDate
+                        ? "order by startDate" + direction + ", acronym" + direction
+                        : "order by acronym" + direction;
         String query = where.isEmpty() ? order : String.join(" and ", where) + " " + order;
         List<MissionEntity> rows = find(query, params).range(0, keyset.fetchSize() - 1).list();
         return keyset.page(rows, m -> List.of(m.startDate.toString(), m.acronym));
     }
-
 }

@@ -1,14 +1,11 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.time.LocalDate;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.LocalDate;
 import org.a4ptracker.api.MissionsApi;
 import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
@@ -18,10 +15,9 @@ import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class MissionResource implements MissionsApi {
@@ -35,11 +31,26 @@ public class MissionResource implements MissionsApi {
     }
 
     @Override
-    public Response listMissions(MissionStatus status, String hostCountry, String q, LocalDate startedAfter,
-                                 LocalDate startedBefore, MissionSort sort, Integer limit, String cursor) {
-        Keyset.Page<Mission> page = service.list(status, hostCountry, q, startedAfter, startedBefore, sort,
-                Keyset.of(limit, cursor, 2));
-        return Response.ok(new MissionPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    public Response listMissions(
+            MissionStatus status,
+            String hostCountry,
+            String q,
+            LocalDate startedAfter,
+            LocalDate startedBefore,
+            MissionSort sort,
+            Integer limit,
+            String cursor) {
+        Keyset.Page<Mission> page =
+                service.list(
+                        status,
+                        hostCountry,
+                        q,
+                        startedAfter,
+                        startedBefore,
+                        sort,
+                        Keyset.of(limit, cursor, 2));
+        return Response.ok(new MissionPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -50,10 +61,18 @@ public class MissionResource implements MissionsApi {
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createMission(MissionCreate input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /missions", input, () -> {
-            Versioned<Mission> created = service.create(input);
-            return withETag(Response.created(URI.create("/missions/" + created.body().getAcronym())), created);
-        }, this::getMission);
+        return idempotency.create(
+                idempotencyKey,
+                "POST /missions",
+                input,
+                () -> {
+                    Versioned<Mission> created = service.create(input);
+                    return withETag(
+                            Response.created(
+                                    URI.create("/missions/" + created.body().getAcronym())),
+                            created);
+                },
+                this::getMission);
     }
 
     @Override
@@ -75,7 +94,10 @@ public class MissionResource implements MissionsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Mission> mission) {
-        return response.entity(mission.body()).header(HttpHeaders.ETAG, ETags.of(mission.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Mission> mission) {
+        return response.entity(mission.body())
+                .header(HttpHeaders.ETAG, ETags.of(mission.version()))
+                .build();
     }
 }

@@ -1,15 +1,13 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.http.Versioned;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.api.model.MissionCreate;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
@@ -18,13 +16,10 @@ import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.CountryCodes;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.arc.All;
 
 @ApplicationScoped
 @Transactional
@@ -36,9 +31,16 @@ class MissionService implements MissionLookup {
     private final MergePatch mergePatch;
     private final CallerScope scope;
 
-    /** {@code dependents} come in their {@code @Priority} order, highest first: the order the 409 names them in. */
-    MissionService(MissionRepository missions, AssessmentRepository assessments, @All List<MissionDependents> dependents,
-                   MergePatch mergePatch, CallerScope scope) {
+    /**
+     * {@code dependents} come in their {@code @Priority} order, highest first: the order the 409
+     * names them in.
+     */
+    MissionService(
+            MissionRepository missions,
+            AssessmentRepository assessments,
+            @All List<MissionDependents> dependents,
+            MergePatch mergePatch,
+            CallerScope scope) {
         this.missions = missions;
         this.assessments = assessments;
         this.dependents = dependents;
@@ -56,11 +58,22 @@ class MissionService implements MissionLookup {
         return MissionMapper.toLookup(missions.require(acronym, callerScope));
     }
 
-    Keyset.Page<org.a4ptracker.api.model.Mission> list(MissionStatus status, String hostCountry, String text,
-                                                              LocalDate startedAfter, LocalDate startedBefore,
-                                                              MissionSort sort, Keyset keyset) {
-        var filter = new MissionRepository.Filter(MissionMapper.status(status), hostCountry, text, startedAfter,
-                startedBefore, sort == null ? MissionSort.ACRONYM.toString() : sort.toString());
+    Keyset.Page<org.a4ptracker.api.model.Mission> list(
+            MissionStatus status,
+            String hostCountry,
+            String text,
+            LocalDate startedAfter,
+            LocalDate startedBefore,
+            MissionSort sort,
+            Keyset keyset) {
+        var filter =
+                new MissionRepository.Filter(
+                        MissionMapper.status(status),
+                        hostCountry,
+                        text,
+                        startedAfter,
+                        startedBefore,
+                        sort == null ? MissionSort.ACRONYM.toString() : sort.toString());
         return missions.page(filter, scope, keyset).map(MissionMapper::toApi);
     }
 
@@ -70,7 +83,10 @@ class MissionService implements MissionLookup {
 
     Versioned<org.a4ptracker.api.model.Mission> create(MissionCreate input) {
         if (!scope.sees(input.getAcronym())) {
-            throw ProblemException.forbidden("Mission " + input.getAcronym() + " is outside the missions your token covers.");
+            throw ProblemException.forbidden(
+                    "Mission "
+                            + input.getAcronym()
+                            + " is outside the missions your token covers.");
         }
         if (missions.findById(input.getAcronym()) != null) {
             throw ProblemException.conflict("Mission " + input.getAcronym() + " already exists.");
@@ -87,7 +103,8 @@ class MissionService implements MissionLookup {
         return versioned(mission);
     }
 
-    Versioned<org.a4ptracker.api.model.Mission> replace(String acronym, String ifMatch, MissionUpdate input) {
+    Versioned<org.a4ptracker.api.model.Mission> replace(
+            String acronym, String ifMatch, MissionUpdate input) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
         apply(mission, input);
@@ -95,10 +112,13 @@ class MissionService implements MissionLookup {
         return versioned(mission);
     }
 
-    Versioned<org.a4ptracker.api.model.Mission> patch(String acronym, String ifMatch, JsonNode patch) {
+    Versioned<org.a4ptracker.api.model.Mission> patch(
+            String acronym, String ifMatch, JsonNode patch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
-        apply(mission, mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
+        apply(
+                mission,
+                mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
         missions.flush();
         return versioned(mission);
     }
@@ -106,10 +126,18 @@ class MissionService implements MissionLookup {
     void delete(String acronym, String ifMatch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
-        List<String> blocking = dependents.stream().map(d -> d.describe(acronym)).flatMap(Optional::stream).toList();
+        List<String> blocking =
+                dependents.stream()
+                        .map(d -> d.describe(acronym))
+                        .flatMap(Optional::stream)
+                        .toList();
         if (!blocking.isEmpty()) {
-            throw ProblemException.conflict("Mission " + acronym + " still has " + String.join(", ", blocking)
-                    + "; close the mission instead of deleting it.");
+            throw ProblemException.conflict(
+                    "Mission "
+                            + acronym
+                            + " still has "
+                            + String.join(", ", blocking)
+                            + "; close the mission instead of deleting it.");
         }
         missions.delete(mission);
         missions.flush();
@@ -119,15 +147,27 @@ class MissionService implements MissionLookup {
         validate(input);
         MissionEntity.Status target = MissionMapper.status(input.getStatus());
         if (!mission.status.canMoveTo(target)) {
-            throw ProblemException.invalidTransition("Mission " + mission.acronym + " is " + mission.status.value()
-                    + "; its status can only move forward.", mission.status.reachable());
+            throw ProblemException.invalidTransition(
+                    "Mission "
+                            + mission.acronym
+                            + " is "
+                            + mission.status.value()
+                            + "; its status can only move forward.",
+                    mission.status.reachable());
         }
         if (mission.startDate != null) {
-            long outside = assessments.outside(mission.acronym, ReportingPeriod.containing(input.getStartDate()),
-                    input.getEndDate());
+            long outside =
+                    assessments.outside(
+                            mission.acronym,
+                            ReportingPeriod.containing(input.getStartDate()),
+                            input.getEndDate());
             if (outside > 0) {
-                throw ProblemException.conflict("Mission " + mission.acronym + " has " + outside
-                        + " assessment(s) for periods outside the new start and end dates.");
+                throw ProblemException.conflict(
+                        "Mission "
+                                + mission.acronym
+                                + " has "
+                                + outside
+                                + " assessment(s) for periods outside the new start and end dates.");
             }
         }
         MissionMapper.apply(input, mission);
@@ -138,17 +178,24 @@ class MissionService implements MissionLookup {
         List<String> countries = List.copyOf(input.getHostCountries());
         for (int i = 0; i < countries.size(); i++) {
             if (!CountryCodes.isAlpha3(countries.get(i))) {
-                errors.add(ProblemException.fieldError("/host_countries/" + i, "is not an ISO 3166-1 alpha-3 country code"));
+                errors.add(
+                        ProblemException.fieldError(
+                                "/host_countries/" + i,
+                                "is not an ISO 3166-1 alpha-3 country code"));
             }
         }
         if (countries.isEmpty() && input.getHostTerritory() == null) {
-            errors.add(ProblemException.fieldError("/host_countries", "must name a country unless host_territory is given"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/host_countries",
+                            "must name a country unless host_territory is given"));
         }
         if (input.getEndDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
             errors.add(ProblemException.fieldError("/end_date", "must not be before start_date"));
         }
         if (input.getStatus() == MissionStatus.CLOSED && input.getEndDate() == null) {
-            errors.add(ProblemException.fieldError("/end_date", "is required when status is closed"));
+            errors.add(
+                    ProblemException.fieldError("/end_date", "is required when status is closed"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

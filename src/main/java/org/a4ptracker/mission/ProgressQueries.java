@@ -1,38 +1,49 @@
 package org.a4ptracker.mission;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
-
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.a4ptracker.platform.persistence.Dates;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.security.CallerScope;
 
 /** The progress roll-ups over the mission feature's own tables, computed by PostgreSQL. */
 @ApplicationScoped
 class ProgressQueries {
 
-    /** A priority's latest and previous assessment by one mission (the previous fields null after a single one). */
-    record PriorityRow(String priorityCode, LocalDate latestPeriod, AssessmentEntity.Rating latestRating,
-                       Integer latestScore, LocalDate previousPeriod, AssessmentEntity.Rating previousRating,
-                       Integer previousScore) {
-    }
+    /**
+     * A priority's latest and previous assessment by one mission (the previous fields null after a
+     * single one).
+     */
+    record PriorityRow(
+            String priorityCode,
+            LocalDate latestPeriod,
+            AssessmentEntity.Rating latestRating,
+            Integer latestScore,
+            LocalDate previousPeriod,
+            AssessmentEntity.Rating previousRating,
+            Integer previousScore) {}
 
-    /** The latest value a mission recorded for an indicator, and the quarter it was recorded for. */
-    record IndicatorRow(UUID indicatorId, BigDecimal latestValue, LocalDate latestPeriod) {
-    }
+    /**
+     * The latest value a mission recorded for an indicator, and the quarter it was recorded for.
+     */
+    record IndicatorRow(UUID indicatorId, BigDecimal latestValue, LocalDate latestPeriod) {}
 
-    /** A mission with its latest assessment of a priority up to a quarter; period, rating and score null for none. */
-    record MissionRatingRow(String missionAcronym, LocalDate period, AssessmentEntity.Rating rating, Integer score) {
-    }
+    /**
+     * A mission with its latest assessment of a priority up to a quarter; period, rating and score
+     * null for none.
+     */
+    record MissionRatingRow(
+            String missionAcronym,
+            LocalDate period,
+            AssessmentEntity.Rating rating,
+            Integer score) {}
 
     private final EntityManager em;
 
@@ -42,7 +53,9 @@ class ProgressQueries {
 
     /** One row per priority the mission has assessed. */
     List<PriorityRow> priorities(String mission) {
-        return tuples(em.createNativeQuery("""
+        return tuples(
+                        em.createNativeQuery(
+                                        """
                         WITH ranked AS (
                             SELECT priority_code, period_start, rating, score,
                                    row_number() OVER (PARTITION BY priority_code ORDER BY period_start DESC) AS rn
@@ -53,36 +66,58 @@ class ProgressQueries {
                                pv.rating AS previous_rating, pv.score AS previous_score
                           FROM ranked l
                           LEFT JOIN ranked pv ON pv.priority_code = l.priority_code AND pv.rn = 2
-                         WHERE l.rn = 1""", Tuple.class)
-                .setParameter("mission", mission))
+                         WHERE l.rn = 1""",
+                                        Tuple.class)
+                                .setParameter("mission", mission))
                 .stream()
-                .map(t -> new PriorityRow(t.get("priority_code", String.class),
-                        date(t, "latest_period"), rating(t, "latest_rating"), integer(t, "latest_score"),
-                        date(t, "previous_period"), rating(t, "previous_rating"), integer(t, "previous_score")))
+                .map(
+                        t ->
+                                new PriorityRow(
+                                        t.get("priority_code", String.class),
+                                        date(t, "latest_period"),
+                                        rating(t, "latest_rating"),
+                                        integer(t, "latest_score"),
+                                        date(t, "previous_period"),
+                                        rating(t, "previous_rating"),
+                                        integer(t, "previous_score")))
                 .toList();
     }
 
     /** One row per indicator the mission has recorded a value for. */
     List<IndicatorRow> indicators(String mission) {
-        return tuples(em.createNativeQuery("""
+        return tuples(
+                        em.createNativeQuery(
+                                        """
                         SELECT DISTINCT ON (v.indicator_id) v.indicator_id, v.value, a.period_start
                           FROM assessment_indicator_value v
                           JOIN assessment a ON a.id = v.assessment_id
                          WHERE a.mission_acronym = :mission
-                         ORDER BY v.indicator_id, a.period_start DESC""", Tuple.class)
-                .setParameter("mission", mission))
+                         ORDER BY v.indicator_id, a.period_start DESC""",
+                                        Tuple.class)
+                                .setParameter("mission", mission))
                 .stream()
-                .map(t -> new IndicatorRow(t.get("indicator_id", UUID.class), t.get("value", BigDecimal.class),
-                        date(t, "period_start")))
+                .map(
+                        t ->
+                                new IndicatorRow(
+                                        t.get("indicator_id", UUID.class),
+                                        t.get("value", BigDecimal.class),
+                                        date(t, "period_start")))
                 .toList();
     }
 
-    /** The latest quarter in which any visible mission assessed this priority; null when none did. */
+    /**
+     * The latest quarter in which any visible mission assessed this priority; null when none did.
+     */
     LocalDate latestPeriod(String priority, CallerScope scope) {
-        TypedQuery<LocalDate> query = em.createQuery("select max(a.periodStart) from AssessmentEntity a"
-                        + " where a.priorityCode = :priority" + (scope.seesAll() ? "" : " and a.missionAcronym in :visible"),
-                        LocalDate.class)
-                .setParameter("priority", priority);
+        TypedQuery<LocalDate> query =
+                em.createQuery(
+                                "select max(a.periodStart) from AssessmentEntity a"
+                                        + " where a.priorityCode = :priority"
+                                        + (scope.seesAll()
+                                                ? ""
+                                                : " and a.missionAcronym in :visible"),
+                                LocalDate.class)
+                        .setParameter("priority", priority);
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
@@ -90,17 +125,24 @@ class ProgressQueries {
     }
 
     /**
-     * The visible missions running during {@code period}, by acronym, each with its latest assessment
-     * of the priority up to that quarter (none when it has none).
+     * The visible missions running during {@code period}, by acronym, each with its latest
+     * assessment of the priority up to that quarter (none when it has none).
      */
-    List<MissionRatingRow> missionRatings(String priority, ReportingPeriod period, CallerScope scope) {
-        Query query = em.createNativeQuery("""
+    List<MissionRatingRow> missionRatings(
+            String priority, ReportingPeriod period, CallerScope scope) {
+        Query query =
+                em.createNativeQuery(
+                                """
                         WITH running AS (
                             SELECT acronym FROM mission
                              WHERE start_date <= CAST(:period_end AS date)
-                               AND (end_date IS NULL OR end_date >= CAST(:period_start AS date))""" + (scope.seesAll() ? "" : """
+                               AND (end_date IS NULL OR end_date >= CAST(:period_start AS date))"""
+                                        + (scope.seesAll()
+                                                ? ""
+                                                : """
 
-                               AND acronym IN (:visible)""") + """
+                               AND acronym IN (:visible)""")
+                                        + """
                         ),
                         latest AS (
                             SELECT DISTINCT ON (a.mission_acronym) a.mission_acronym, a.period_start, a.rating, a.score
@@ -109,16 +151,22 @@ class ProgressQueries {
                              ORDER BY a.mission_acronym, a.period_start DESC)
                         SELECT r.acronym, l.period_start, l.rating, l.score
                           FROM running r LEFT JOIN latest l ON l.mission_acronym = r.acronym
-                         ORDER BY r.acronym""", Tuple.class)
-                .setParameter("priority", priority)
-                .setParameter("period_start", period.start())
-                .setParameter("period_end", period.end());
+                         ORDER BY r.acronym""",
+                                Tuple.class)
+                        .setParameter("priority", priority)
+                        .setParameter("period_start", period.start())
+                        .setParameter("period_end", period.end());
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
         }
         return tuples(query).stream()
-                .map(t -> new MissionRatingRow(t.get("acronym", String.class), date(t, "period_start"),
-                        rating(t, "rating"), integer(t, "score")))
+                .map(
+                        t ->
+                                new MissionRatingRow(
+                                        t.get("acronym", String.class),
+                                        date(t, "period_start"),
+                                        rating(t, "rating"),
+                                        integer(t, "score")))
                 .toList();
     }
 

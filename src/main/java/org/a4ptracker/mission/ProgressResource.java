@@ -2,7 +2,6 @@ package org.a4ptracker.mission;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
-
 import org.a4ptracker.api.ProgressApi;
 import org.a4ptracker.platform.security.Roles;
 

@@ -15,7 +15,11 @@ public record ReportingPeriod(LocalDate start) {
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a reporting period: " + text);
         }
-        return new ReportingPeriod(LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1));
+        return new ReportingPeriod(
+                LocalDate.of(
+                        Integer.parseInt(m.group(1)),
+                        (Integer.parseInt(m.group(2)) - 1) * 3 + 1,
+                        1));
     }
 
     public static ReportingPeriod startingOn(LocalDate start) {
@@ -24,10 +28,14 @@ public record ReportingPeriod(LocalDate start) {
 
     /** The quarter that {@code day} falls in. */
     public static ReportingPeriod containing(LocalDate day) {
-        return new ReportingPeriod(LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1));
+        return new ReportingPeriod(
+                LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1));
     }
 
-    /** The last day of the quarter: the one place that knows a reporting period is three months long. */
+    /**
+     * The last day of the quarter: the one place that knows a reporting period is three months
+     * long.
+     */
     public LocalDate end() {
         return start.plusMonths(3).minusDays(1);
     }

@@ -1,20 +1,17 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.envers.Audited;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.VersionedEntity;
+import org.hibernate.envers.Audited;
 
 /**
  * A joint commitment of a partnership (safety and security, performance, transition...). Whether it
@@ -27,7 +24,11 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 public class CommitmentEntity extends VersionedEntity {
 
     enum Status implements StoredEnum {
-        PLANNED, IN_PROGRESS, MET, MISSED, DROPPED;
+        PLANNED,
+        IN_PROGRESS,
+        MET,
+        MISSED,
+        DROPPED;
 
         /** The legal moves from this status; met, missed and dropped are final. */
         List<Status> next() {
@@ -39,13 +40,21 @@ public class CommitmentEntity extends VersionedEntity {
         }
     }
 
-    enum Area implements StoredEnum { SAFETY_AND_SECURITY, PERFORMANCE, TRANSITION, ACCOUNTABILITY, OTHER }
+    enum Area implements StoredEnum {
+        SAFETY_AND_SECURITY,
+        PERFORMANCE,
+        TRANSITION,
+        ACCOUNTABILITY,
+        OTHER
+    }
 
-    enum Owner implements StoredEnum { MISSION, HOST_GOVERNMENT, JOINT }
+    enum Owner implements StoredEnum {
+        MISSION,
+        HOST_GOVERNMENT,
+        JOINT
+    }
 
-    @Id
-    @GeneratedValue
-    public UUID id;
+    @Id @GeneratedValue public UUID id;
 
     @Column(name = "partnership_id", updatable = false)
     public UUID partnershipId;

@@ -1,23 +1,23 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.a4ptracker.api.model.Commitment;
 import org.a4ptracker.api.model.CommitmentArea;
 import org.a4ptracker.api.model.CommitmentInput;
 import org.a4ptracker.api.model.CommitmentOwner;
 import org.a4ptracker.api.model.CommitmentStatus;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /** A commitment between its entity and its API models, both ways. */
 final class CommitmentMapper {
 
-    private CommitmentMapper() {
-    }
+    private CommitmentMapper() {}
 
-    /** The commitment as shown; {@code overdue} as the database judged it (see CommitmentRepository.OVERDUE). */
+    /**
+     * The commitment as shown; {@code overdue} as the database judged it (see
+     * CommitmentRepository.OVERDUE).
+     */
     static Commitment toApi(CommitmentRepository.Row row) {
         CommitmentEntity c = row.commitment();
         return new Commitment()
@@ -34,11 +34,17 @@ final class CommitmentMapper {
                 .updatedAt(c.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    /** A new commitment of the partnership; planned unless the input says otherwise (the contract's default). */
+    /**
+     * A new commitment of the partnership; planned unless the input says otherwise (the contract's
+     * default).
+     */
     static CommitmentEntity toEntity(UUID partnership, CommitmentInput input) {
         CommitmentEntity c = new CommitmentEntity();
         c.partnershipId = partnership;
-        c.status = input.getStatus() == null ? CommitmentEntity.Status.PLANNED : status(input.getStatus());
+        c.status =
+                input.getStatus() == null
+                        ? CommitmentEntity.Status.PLANNED
+                        : status(input.getStatus());
         apply(c, input);
         return c;
     }

@@ -1,14 +1,10 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.a4ptracker.api.CommitmentsApi;
 import org.a4ptracker.api.model.Commitment;
 import org.a4ptracker.api.model.CommitmentArea;
@@ -18,6 +14,7 @@ import org.a4ptracker.api.model.CommitmentPage;
 import org.a4ptracker.api.model.CommitmentStatus;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
@@ -33,10 +30,19 @@ public class CommitmentResource implements CommitmentsApi {
     }
 
     @Override
-    public Response listCommitments(UUID partnershipId, CommitmentStatus status, CommitmentArea area,
-                                    CommitmentOwner owner, Boolean overdue, Integer limit, String cursor) {
-        Keyset.Page<Commitment> page = service.list(partnershipId, status, area, owner, overdue, Keyset.of(limit, cursor, 2));
-        return Response.ok(new CommitmentPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    public Response listCommitments(
+            UUID partnershipId,
+            CommitmentStatus status,
+            CommitmentArea area,
+            CommitmentOwner owner,
+            Boolean overdue,
+            Integer limit,
+            String cursor) {
+        Keyset.Page<Commitment> page =
+                service.list(
+                        partnershipId, status, area, owner, overdue, Keyset.of(limit, cursor, 2));
+        return Response.ok(new CommitmentPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -46,18 +52,28 @@ public class CommitmentResource implements CommitmentsApi {
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response createCommitment(UUID partnershipId, CommitmentInput input, String idempotencyKey) {
+    public Response createCommitment(
+            UUID partnershipId, CommitmentInput input, String idempotencyKey) {
         String path = "/host-country-partnerships/" + partnershipId + "/commitments";
-        return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
-            Versioned<Commitment> created = service.create(partnershipId, input);
-            return withETag(Response.created(URI.create(path + "/" + created.body().getId())), created);
-        }, id -> getCommitment(partnershipId, UUID.fromString(id)));
+        return idempotency.create(
+                idempotencyKey,
+                "POST " + path,
+                input,
+                () -> {
+                    Versioned<Commitment> created = service.create(partnershipId, input);
+                    return withETag(
+                            Response.created(URI.create(path + "/" + created.body().getId())),
+                            created);
+                },
+                id -> getCommitment(partnershipId, UUID.fromString(id)));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response replaceCommitment(UUID partnershipId, UUID commitmentId, String ifMatch, CommitmentInput input) {
-        return withETag(Response.ok(), service.replace(partnershipId, commitmentId, ifMatch, input));
+    public Response replaceCommitment(
+            UUID partnershipId, UUID commitmentId, String ifMatch, CommitmentInput input) {
+        return withETag(
+                Response.ok(), service.replace(partnershipId, commitmentId, ifMatch, input));
     }
 
     @Override
@@ -67,7 +83,10 @@ public class CommitmentResource implements CommitmentsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Commitment> commitment) {
-        return response.entity(commitment.body()).header(HttpHeaders.ETAG, ETags.of(commitment.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Commitment> commitment) {
+        return response.entity(commitment.body())
+                .header(HttpHeaders.ETAG, ETags.of(commitment.version()))
+                .build();
     }
 }

@@ -1,14 +1,9 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-import org.a4ptracker.platform.http.Versioned;
-
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
+import java.util.UUID;
 import org.a4ptracker.api.model.Commitment;
 import org.a4ptracker.api.model.CommitmentArea;
 import org.a4ptracker.api.model.CommitmentInput;
@@ -16,8 +11,10 @@ import org.a4ptracker.api.model.CommitmentOwner;
 import org.a4ptracker.api.model.CommitmentStatus;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.priority.PriorityLookup;
 
@@ -31,20 +28,34 @@ public class CommitmentService {
     private final PriorityLookup priorities;
     private final CallerScope scope;
 
-    CommitmentService(PartnershipRepository partnerships, CommitmentRepository commitments, PriorityLookup priorities,
-                      CallerScope scope) {
+    CommitmentService(
+            PartnershipRepository partnerships,
+            CommitmentRepository commitments,
+            PriorityLookup priorities,
+            CallerScope scope) {
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.priorities = priorities;
         this.scope = scope;
     }
 
-    public Keyset.Page<Commitment> list(UUID partnership, CommitmentStatus status, CommitmentArea area,
-                                        CommitmentOwner owner, Boolean overdue, Keyset keyset) {
+    public Keyset.Page<Commitment> list(
+            UUID partnership,
+            CommitmentStatus status,
+            CommitmentArea area,
+            CommitmentOwner owner,
+            Boolean overdue,
+            Keyset keyset) {
         partnerships.require(partnership, scope);
-        var filter = new CommitmentRepository.Filter(CommitmentMapper.status(status), CommitmentMapper.area(area),
-                CommitmentMapper.owner(owner), overdue);
-        return commitments.page(partnership, filter, Dates.today(), keyset).map(CommitmentMapper::toApi);
+        var filter =
+                new CommitmentRepository.Filter(
+                        CommitmentMapper.status(status),
+                        CommitmentMapper.area(area),
+                        CommitmentMapper.owner(owner),
+                        overdue);
+        return commitments
+                .page(partnership, filter, Dates.today(), keyset)
+                .map(CommitmentMapper::toApi);
     }
 
     public Versioned<Commitment> get(UUID partnership, UUID id) {
@@ -59,7 +70,8 @@ public class CommitmentService {
         return reread(commitment);
     }
 
-    public Versioned<Commitment> replace(UUID partnership, UUID id, String ifMatch, CommitmentInput input) {
+    public Versioned<Commitment> replace(
+            UUID partnership, UUID id, String ifMatch, CommitmentInput input) {
         CommitmentEntity commitment = require(partnership, id).commitment();
         ETags.requireMatch(ifMatch, commitment.version);
         validate(input);
@@ -80,8 +92,16 @@ public class CommitmentService {
 
     private CommitmentRepository.Row require(UUID partnership, UUID id) {
         partnerships.require(partnership, scope);
-        return commitments.find(partnership, id, Dates.today())
-                .orElseThrow(() -> ProblemException.notFound("No commitment " + id + " in partnership " + partnership + "."));
+        return commitments
+                .find(partnership, id, Dates.today())
+                .orElseThrow(
+                        () ->
+                                ProblemException.notFound(
+                                        "No commitment "
+                                                + id
+                                                + " in partnership "
+                                                + partnership
+                                                + "."));
     }
 
     /** The commitment as just written, with the database's word on whether it is overdue. */
@@ -90,13 +110,23 @@ public class CommitmentService {
     }
 
     /** The target status, if the workflow allows the move (staying put always is). */
-    private static CommitmentEntity.Status moved(CommitmentEntity commitment, CommitmentEntity.Status target) {
+    private static CommitmentEntity.Status moved(
+            CommitmentEntity commitment, CommitmentEntity.Status target) {
         List<CommitmentEntity.Status> allowed = commitment.status.next();
         if (target != commitment.status && !allowed.contains(target)) {
             List<String> names = allowed.stream().map(StoredEnum::value).toList();
-            throw ProblemException.invalidTransition("Commitment " + commitment.id + " is " + commitment.status.value()
-                    + (names.isEmpty() ? ", which is final" : "; it can move to " + String.join(", ", names))
-                    + ", not to " + target.value() + ".", names);
+            throw ProblemException.invalidTransition(
+                    "Commitment "
+                            + commitment.id
+                            + " is "
+                            + commitment.status.value()
+                            + (names.isEmpty()
+                                    ? ", which is final"
+                                    : "; it can move to " + String.join(", ", names))
+                            + ", not to "
+                            + target.value()
+                            + ".",
+                    names);
         }
         return target;
     }

@@ -1,24 +1,20 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.persistence.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
-import org.a4ptracker.platform.persistence.VersionedEntity;
-
 
 /**
  * The cooperation between a mission and one of its host countries: the agreement in force, focal
@@ -30,20 +26,36 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 @Audited
 public class PartnershipEntity extends VersionedEntity {
 
-    enum Status implements StoredEnum { NEGOTIATING, IN_FORCE, SUSPENDED, TERMINATED }
+    enum Status implements StoredEnum {
+        NEGOTIATING,
+        IN_FORCE,
+        SUSPENDED,
+        TERMINATED
+    }
 
-    enum AgreementType implements StoredEnum { SOFA, SOMA, MOU, OTHER }
+    enum AgreementType implements StoredEnum {
+        SOFA,
+        SOMA,
+        MOU,
+        OTHER
+    }
 
-    enum Phase implements StoredEnum { PLANNING, DRAWDOWN, HANDOVER, CLOSED }
+    enum Phase implements StoredEnum {
+        PLANNING,
+        DRAWDOWN,
+        HANDOVER,
+        CLOSED
+    }
 
     /** Stored inside the benchmarks' JSON, by the same text as a column would hold it. */
     enum BenchmarkStatus implements StoredEnum {
-        NOT_STARTED, ON_TRACK, AT_RISK, ACHIEVED
+        NOT_STARTED,
+        ON_TRACK,
+        AT_RISK,
+        ACHIEVED
     }
 
-    @Id
-    @GeneratedValue
-    public UUID id;
+    @Id @GeneratedValue public UUID id;
 
     @Column(name = "mission_acronym", updatable = false)
     public String missionAcronym;
@@ -87,12 +99,11 @@ public class PartnershipEntity extends VersionedEntity {
     public List<BenchmarkData> transitionBenchmarks = new ArrayList<>();
 
     /** A focal point as stored: a function and how to reach it, never a person's private data. */
-    public record FocalPointData(String function, String organisation, String contactChannel) {
-    }
+    public record FocalPointData(String function, String organisation, String contactChannel) {}
 
     /** A transition benchmark as stored. */
-    public record BenchmarkData(String indicator, String target, String currentValue, BenchmarkStatus status) {
-    }
+    public record BenchmarkData(
+            String indicator, String target, String currentValue, BenchmarkStatus status) {}
 
     public static class StatusText extends StoredEnum.Converter<Status> {
         public StatusText() {

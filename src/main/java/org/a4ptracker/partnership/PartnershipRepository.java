@@ -1,26 +1,28 @@
 package org.a4ptracker.partnership;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.http.ProblemException;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
+import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.security.CallerScope;
 
 @ApplicationScoped
 public class PartnershipRepository implements PanacheRepositoryBase<PartnershipEntity, UUID> {
 
-    record Filter(String mission, String country, PartnershipEntity.Status status,
-                  PartnershipEntity.AgreementType agreementType) {
-    }
+    record Filter(
+            String mission,
+            String country,
+            PartnershipEntity.Status status,
+            PartnershipEntity.AgreementType agreementType) {}
 
-    /** A partnership the caller may see, or 404: one of a mission outside the caller's scope does not exist for them. */
+    /**
+     * A partnership the caller may see, or 404: one of a mission outside the caller's scope does
+     * not exist for them.
+     */
     PartnershipEntity require(UUID id, CallerScope scope) {
         PartnershipEntity partnership = findById(id);
         if (partnership == null || !scope.sees(partnership.missionAcronym)) {
@@ -54,7 +56,8 @@ public class PartnershipRepository implements PanacheRepositoryBase<PartnershipE
             params.and("agreementType", filter.agreementType());
         }
         if (!keyset.firstPage()) {
-            where.add("(missionAcronym > :kMission or (missionAcronym = :kMission and countryCode > :kCountry))");
+            where.add(
+                    "(missionAcronym > :kMission or (missionAcronym = :kMission and countryCode > :kCountry))");
             params.and("kMission", keyset.after(0)).and("kCountry", keyset.after(1));
         }
         String order = "order by missionAcronym, countryCode";

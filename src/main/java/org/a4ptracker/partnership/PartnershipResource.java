@@ -1,14 +1,11 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.util.UUID;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.a4ptracker.api.PartnershipsApi;
 import org.a4ptracker.api.model.AgreementType;
 import org.a4ptracker.api.model.Partnership;
@@ -18,10 +15,9 @@ import org.a4ptracker.api.model.PartnershipStatus;
 import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
 public class PartnershipResource implements PartnershipsApi {
@@ -35,10 +31,17 @@ public class PartnershipResource implements PartnershipsApi {
     }
 
     @Override
-    public Response listPartnerships(String mission, String country, PartnershipStatus status,
-                                     AgreementType agreementType, Integer limit, String cursor) {
-        Keyset.Page<Partnership> page = service.list(mission, country, status, agreementType, Keyset.of(limit, cursor, 2));
-        return Response.ok(new PartnershipPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    public Response listPartnerships(
+            String mission,
+            String country,
+            PartnershipStatus status,
+            AgreementType agreementType,
+            Integer limit,
+            String cursor) {
+        Keyset.Page<Partnership> page =
+                service.list(mission, country, status, agreementType, Keyset.of(limit, cursor, 2));
+        return Response.ok(new PartnershipPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -49,15 +52,26 @@ public class PartnershipResource implements PartnershipsApi {
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createPartnership(PartnershipCreate input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /host-country-partnerships", input, () -> {
-            Versioned<Partnership> created = service.create(input);
-            return withETag(Response.created(URI.create("/host-country-partnerships/" + created.body().getId())), created);
-        }, id -> getPartnership(UUID.fromString(id)));
+        return idempotency.create(
+                idempotencyKey,
+                "POST /host-country-partnerships",
+                input,
+                () -> {
+                    Versioned<Partnership> created = service.create(input);
+                    return withETag(
+                            Response.created(
+                                    URI.create(
+                                            "/host-country-partnerships/"
+                                                    + created.body().getId())),
+                            created);
+                },
+                id -> getPartnership(UUID.fromString(id)));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response replacePartnership(UUID partnershipId, String ifMatch, PartnershipUpdate input) {
+    public Response replacePartnership(
+            UUID partnershipId, String ifMatch, PartnershipUpdate input) {
         return withETag(Response.ok(), service.replace(partnershipId, ifMatch, input));
     }
 
@@ -84,7 +98,10 @@ public class PartnershipResource implements PartnershipsApi {
         return Response.ok(service.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Partnership> partnership) {
-        return response.entity(partnership.body()).header(HttpHeaders.ETAG, ETags.of(partnership.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Partnership> partnership) {
+        return response.entity(partnership.body())
+                .header(HttpHeaders.ETAG, ETags.of(partnership.version()))
+                .build();
     }
 }

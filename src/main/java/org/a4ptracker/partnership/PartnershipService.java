@@ -1,15 +1,12 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.http.Versioned;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.accountability.JudicialPipelines;
 import org.a4ptracker.api.model.Agreement;
 import org.a4ptracker.api.model.AgreementType;
@@ -25,12 +22,11 @@ import org.a4ptracker.platform.audit.RevisionHistory;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.CountryCodes;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Partnerships, their summary and their history, each scoped to the caller's missions. */
 @ApplicationScoped
@@ -47,10 +43,16 @@ public class PartnershipService {
     private final MergePatch mergePatch;
     private final CallerScope scope;
 
-    PartnershipService(PartnershipRepository partnerships, CommitmentRepository commitments,
-                       ViolationRepository violations, PartnershipSummaryQueries summaries, MissionLookup missions,
-                       JudicialPipelines judicialPipelines, RevisionHistory revisionHistory, MergePatch mergePatch,
-                       CallerScope scope) {
+    PartnershipService(
+            PartnershipRepository partnerships,
+            CommitmentRepository commitments,
+            ViolationRepository violations,
+            PartnershipSummaryQueries summaries,
+            MissionLookup missions,
+            JudicialPipelines judicialPipelines,
+            RevisionHistory revisionHistory,
+            MergePatch mergePatch,
+            CallerScope scope) {
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.violations = violations;
@@ -62,10 +64,18 @@ public class PartnershipService {
         this.scope = scope;
     }
 
-    public Keyset.Page<Partnership> list(String mission, String country, PartnershipStatus status,
-                                         AgreementType agreementType, Keyset keyset) {
-        var filter = new PartnershipRepository.Filter(mission, country, PartnershipMapper.status(status),
-                PartnershipMapper.agreementType(agreementType));
+    public Keyset.Page<Partnership> list(
+            String mission,
+            String country,
+            PartnershipStatus status,
+            AgreementType agreementType,
+            Keyset keyset) {
+        var filter =
+                new PartnershipRepository.Filter(
+                        mission,
+                        country,
+                        PartnershipMapper.status(status),
+                        PartnershipMapper.agreementType(agreementType));
         return partnerships.page(filter, scope, keyset).map(PartnershipMapper::toApi);
     }
 
@@ -78,18 +88,32 @@ public class PartnershipService {
         List<ProblemError> errors = new ArrayList<>();
         String country = input.getCountryCode();
         if (!CountryCodes.isAlpha3(country)) {
-            errors.add(ProblemException.fieldError("/country_code", "is not an ISO 3166-1 alpha-3 country code"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/country_code", "is not an ISO 3166-1 alpha-3 country code"));
         } else if (!mission.hostCountries().contains(country)) {
-            errors.add(ProblemException.fieldError("/country_code", "is not a host country of mission " + mission.acronym()
-                    + (mission.hostCountries().isEmpty() ? " (it has none)"
-                            : " (" + String.join(", ", mission.hostCountries()) + ")")));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/country_code",
+                            "is not a host country of mission "
+                                    + mission.acronym()
+                                    + (mission.hostCountries().isEmpty()
+                                            ? " (it has none)"
+                                            : " ("
+                                                    + String.join(", ", mission.hostCountries())
+                                                    + ")")));
         }
         errors.addAll(agreementErrors(input.getAgreement()));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         if (partnerships.exists(mission.acronym(), country)) {
-            throw ProblemException.conflict("Mission " + mission.acronym() + " already has a partnership with " + country + ".");
+            throw ProblemException.conflict(
+                    "Mission "
+                            + mission.acronym()
+                            + " already has a partnership with "
+                            + country
+                            + ".");
         }
         PartnershipEntity partnership = PartnershipMapper.toEntity(mission.acronym(), input);
         partnerships.persistAndFlush(partnership);
@@ -105,7 +129,10 @@ public class PartnershipService {
     public Versioned<Partnership> patch(UUID id, String ifMatch, JsonNode patch) {
         PartnershipEntity partnership = partnerships.require(id, scope);
         ETags.requireMatch(ifMatch, partnership.version);
-        return update(partnership, mergePatch.apply(PartnershipMapper.toUpdate(partnership), patch, PartnershipUpdate.class));
+        return update(
+                partnership,
+                mergePatch.apply(
+                        PartnershipMapper.toUpdate(partnership), patch, PartnershipUpdate.class));
     }
 
     public void delete(UUID id, String ifMatch) {
@@ -121,18 +148,28 @@ public class PartnershipService {
             blocking.add(violationCount + " violation(s)");
         }
         if (!blocking.isEmpty()) {
-            throw ProblemException.conflict("Partnership " + id + " still has " + String.join(" and ", blocking)
-                    + "; terminate the partnership instead of deleting it.");
+            throw ProblemException.conflict(
+                    "Partnership "
+                            + id
+                            + " still has "
+                            + String.join(" and ", blocking)
+                            + "; terminate the partnership instead of deleting it.");
         }
         partnerships.delete(partnership);
         partnerships.flush();
     }
 
-    /** Open violations, their trend, overdue commitments, benchmarks and the host state's judicial follow-up. */
+    /**
+     * Open violations, their trend, overdue commitments, benchmarks and the host state's judicial
+     * follow-up.
+     */
     public PartnershipSummary summary(UUID id) {
         PartnershipEntity partnership = partnerships.require(id, scope);
         LocalDate today = Dates.today();
-        return PartnershipMapper.toSummary(partnership, today, summaries.figures(id, today),
+        return PartnershipMapper.toSummary(
+                partnership,
+                today,
+                summaries.figures(id, today),
                 judicialPipelines.ofMission(partnership.missionAcronym, scope));
     }
 
@@ -157,9 +194,12 @@ public class PartnershipService {
 
     private static List<ProblemError> agreementErrors(Agreement agreement) {
         List<ProblemError> errors = new ArrayList<>();
-        if (agreement.getSignedDate() != null && agreement.getInForceDate() != null
+        if (agreement.getSignedDate() != null
+                && agreement.getInForceDate() != null
                 && agreement.getInForceDate().isBefore(agreement.getSignedDate())) {
-            errors.add(ProblemException.fieldError("/agreement/in_force_date", "must not be before signed_date"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/agreement/in_force_date", "must not be before signed_date"));
         }
         return errors;
     }

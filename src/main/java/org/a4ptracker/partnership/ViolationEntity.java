@@ -1,21 +1,18 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.envers.Audited;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.VersionedEntity;
+import org.hibernate.envers.Audited;
 
 /** A violation of the status-of-forces (or status-of-mission) agreement and its follow-up. */
 @Entity
@@ -24,25 +21,43 @@ import org.a4ptracker.platform.persistence.VersionedEntity;
 public class ViolationEntity extends VersionedEntity {
 
     enum Type implements StoredEnum {
-        MOVEMENT_RESTRICTION_LAND, MOVEMENT_RESTRICTION_AIR, MOVEMENT_RESTRICTION_RIVER, DENIAL_OF_ACCESS,
-        ARREST_OR_DETENTION, HARASSMENT_OR_ASSAULT, THREAT, IMPOUNDMENT, IMPORT_CUSTOMS_OBSTRUCTION,
-        FLIGHT_CLEARANCE_DENIAL, VISA_DENIAL, OTHER
+        MOVEMENT_RESTRICTION_LAND,
+        MOVEMENT_RESTRICTION_AIR,
+        MOVEMENT_RESTRICTION_RIVER,
+        DENIAL_OF_ACCESS,
+        ARREST_OR_DETENTION,
+        HARASSMENT_OR_ASSAULT,
+        THREAT,
+        IMPOUNDMENT,
+        IMPORT_CUSTOMS_OBSTRUCTION,
+        FLIGHT_CLEARANCE_DENIAL,
+        VISA_DENIAL,
+        OTHER
     }
 
-    enum Perpetrator implements StoredEnum { GOVERNMENT_FORCES, NON_STATE_ACTOR, UNKNOWN }
+    enum Perpetrator implements StoredEnum {
+        GOVERNMENT_FORCES,
+        NON_STATE_ACTOR,
+        UNKNOWN
+    }
 
-    enum Channel implements StoredEnum { NOTE_VERBALE, MEETING, LETTER }
+    enum Channel implements StoredEnum {
+        NOTE_VERBALE,
+        MEETING,
+        LETTER
+    }
 
     enum Status implements StoredEnum {
-        RECORDED, RAISED, RESOLVED, UNRESOLVED;
+        RECORDED,
+        RAISED,
+        RESOLVED,
+        UNRESOLVED;
 
         /** The statuses that still need follow-up. */
         static final Set<Status> OPEN = EnumSet.of(RECORDED, RAISED, UNRESOLVED);
     }
 
-    @Id
-    @GeneratedValue
-    public UUID id;
+    @Id @GeneratedValue public UUID id;
 
     @Column(name = "partnership_id", updatable = false)
     public UUID partnershipId;

@@ -1,22 +1,19 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
 import org.a4ptracker.api.model.ViolationPerpetrator;
 import org.a4ptracker.api.model.ViolationRaisedThrough;
 import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /** A violation between its entity and its API models, both ways. */
 final class ViolationMapper {
 
-    private ViolationMapper() {
-    }
+    private ViolationMapper() {}
 
     static Violation toApi(ViolationEntity v) {
         return new Violation()
@@ -27,7 +24,10 @@ final class ViolationMapper {
                 .perpetrator(ViolationPerpetrator.fromValue(v.perpetrator.value()))
                 .location(v.location)
                 .description(v.description)
-                .raisedThrough(v.raisedThrough == null ? null : ViolationRaisedThrough.fromValue(v.raisedThrough.value()))
+                .raisedThrough(
+                        v.raisedThrough == null
+                                ? null
+                                : ViolationRaisedThrough.fromValue(v.raisedThrough.value()))
                 .status(ViolationStatus.fromValue(v.status.value()))
                 .resolutionDate(v.resolutionDate)
                 .resolutionNote(v.resolutionNote)
@@ -49,7 +49,8 @@ final class ViolationMapper {
         v.perpetrator = perpetrator(input.getPerpetrator());
         v.location = input.getLocation();
         v.description = input.getDescription();
-        v.raisedThrough = StoredEnum.fromApi(ViolationEntity.Channel.class, input.getRaisedThrough());
+        v.raisedThrough =
+                StoredEnum.fromApi(ViolationEntity.Channel.class, input.getRaisedThrough());
         v.status = status(input.getStatus());
         v.resolutionDate = input.getResolutionDate();
         v.resolutionNote = input.getResolutionNote();

@@ -1,24 +1,24 @@
 package org.a4ptracker.partnership;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.a4ptracker.platform.persistence.Keyset;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class ViolationRepository implements PanacheRepositoryBase<ViolationEntity, UUID> {
 
-    record Filter(ViolationEntity.Type type, ViolationEntity.Status status, ViolationEntity.Perpetrator perpetrator,
-                  LocalDate from, LocalDate to) {
-    }
+    record Filter(
+            ViolationEntity.Type type,
+            ViolationEntity.Status status,
+            ViolationEntity.Perpetrator perpetrator,
+            LocalDate from,
+            LocalDate to) {}
 
     /** Newest first, then id. */
     Keyset.Page<ViolationEntity> page(UUID partnership, Filter filter, Keyset keyset) {
@@ -48,8 +48,10 @@ public class ViolationRepository implements PanacheRepositoryBase<ViolationEntit
             where.add("(occurredOn < :kDate or (occurredOn = :kDate and id > :kId))");
             params.and("kDate", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
-        List<ViolationEntity> rows = find(String.join(" and ", where) + " order by occurredOn desc, id", params)
-                .range(0, keyset.fetchSize() - 1).list();
+        List<ViolationEntity> rows =
+                find(String.join(" and ", where) + " order by occurredOn desc, id", params)
+                        .range(0, keyset.fetchSize() - 1)
+                        .list();
         return keyset.page(rows, v -> List.of(v.occurredOn.toString(), v.id.toString()));
     }
 

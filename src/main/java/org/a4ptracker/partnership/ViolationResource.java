@@ -1,15 +1,11 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.a4ptracker.api.ViolationsApi;
 import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
@@ -19,6 +15,7 @@ import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
@@ -34,12 +31,26 @@ public class ViolationResource implements ViolationsApi {
     }
 
     @Override
-    public Response listViolations(UUID partnershipId, ViolationType type, ViolationStatus status,
-                                   ViolationPerpetrator perpetrator, LocalDate occurredFrom, LocalDate occurredTo,
-                                   Integer limit, String cursor) {
-        Keyset.Page<Violation> page = service.list(partnershipId, type, status, perpetrator, occurredFrom, occurredTo,
-                Keyset.of(limit, cursor, 2));
-        return Response.ok(new ViolationPage().items(page.items()).nextCursor(page.nextCursor())).build();
+    public Response listViolations(
+            UUID partnershipId,
+            ViolationType type,
+            ViolationStatus status,
+            ViolationPerpetrator perpetrator,
+            LocalDate occurredFrom,
+            LocalDate occurredTo,
+            Integer limit,
+            String cursor) {
+        Keyset.Page<Violation> page =
+                service.list(
+                        partnershipId,
+                        type,
+                        status,
+                        perpetrator,
+                        occurredFrom,
+                        occurredTo,
+                        Keyset.of(limit, cursor, 2));
+        return Response.ok(new ViolationPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -49,17 +60,26 @@ public class ViolationResource implements ViolationsApi {
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response createViolation(UUID partnershipId, ViolationInput input, String idempotencyKey) {
+    public Response createViolation(
+            UUID partnershipId, ViolationInput input, String idempotencyKey) {
         String path = "/host-country-partnerships/" + partnershipId + "/violations";
-        return idempotency.create(idempotencyKey, "POST " + path, input, () -> {
-            Versioned<Violation> created = service.create(partnershipId, input);
-            return withETag(Response.created(URI.create(path + "/" + created.body().getId())), created);
-        }, id -> getViolation(partnershipId, UUID.fromString(id)));
+        return idempotency.create(
+                idempotencyKey,
+                "POST " + path,
+                input,
+                () -> {
+                    Versioned<Violation> created = service.create(partnershipId, input);
+                    return withETag(
+                            Response.created(URI.create(path + "/" + created.body().getId())),
+                            created);
+                },
+                id -> getViolation(partnershipId, UUID.fromString(id)));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response replaceViolation(UUID partnershipId, UUID violationId, String ifMatch, ViolationInput input) {
+    public Response replaceViolation(
+            UUID partnershipId, UUID violationId, String ifMatch, ViolationInput input) {
         return withETag(Response.ok(), service.replace(partnershipId, violationId, ifMatch, input));
     }
 
@@ -70,7 +90,10 @@ public class ViolationResource implements ViolationsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Violation> violation) {
-        return response.entity(violation.body()).header(HttpHeaders.ETAG, ETags.of(violation.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Violation> violation) {
+        return response.entity(violation.body())
+                .header(HttpHeaders.ETAG, ETags.of(violation.version()))
+                .build();
     }
 }

@@ -1,15 +1,11 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.http.Versioned;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
@@ -18,6 +14,7 @@ import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
@@ -31,20 +28,33 @@ public class ViolationService {
     private final ViolationRepository violations;
     private final CallerScope scope;
 
-    ViolationService(PartnershipRepository partnerships, ViolationRepository violations, CallerScope scope) {
+    ViolationService(
+            PartnershipRepository partnerships, ViolationRepository violations, CallerScope scope) {
         this.partnerships = partnerships;
         this.violations = violations;
         this.scope = scope;
     }
 
-    public Keyset.Page<Violation> list(UUID partnership, ViolationType type, ViolationStatus status,
-                                       ViolationPerpetrator perpetrator, LocalDate from, LocalDate to, Keyset keyset) {
+    public Keyset.Page<Violation> list(
+            UUID partnership,
+            ViolationType type,
+            ViolationStatus status,
+            ViolationPerpetrator perpetrator,
+            LocalDate from,
+            LocalDate to,
+            Keyset keyset) {
         partnerships.require(partnership, scope);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.invalidParameter("occurred_to", "must not be before occurred_from");
+            throw ProblemException.invalidParameter(
+                    "occurred_to", "must not be before occurred_from");
         }
-        var filter = new ViolationRepository.Filter(ViolationMapper.type(type), ViolationMapper.status(status),
-                ViolationMapper.perpetrator(perpetrator), from, to);
+        var filter =
+                new ViolationRepository.Filter(
+                        ViolationMapper.type(type),
+                        ViolationMapper.status(status),
+                        ViolationMapper.perpetrator(perpetrator),
+                        from,
+                        to);
         return violations.page(partnership, filter, keyset).map(ViolationMapper::toApi);
     }
 
@@ -60,7 +70,8 @@ public class ViolationService {
         return versioned(violation);
     }
 
-    public Versioned<Violation> replace(UUID partnership, UUID id, String ifMatch, ViolationInput input) {
+    public Versioned<Violation> replace(
+            UUID partnership, UUID id, String ifMatch, ViolationInput input) {
         ViolationEntity violation = require(partnership, id);
         ETags.requireMatch(ifMatch, violation.version);
         validate(input);
@@ -78,8 +89,16 @@ public class ViolationService {
 
     private ViolationEntity require(UUID partnership, UUID id) {
         partnerships.require(partnership, scope);
-        return violations.find(partnership, id)
-                .orElseThrow(() -> ProblemException.notFound("No violation " + id + " in partnership " + partnership + "."));
+        return violations
+                .find(partnership, id)
+                .orElseThrow(
+                        () ->
+                                ProblemException.notFound(
+                                        "No violation "
+                                                + id
+                                                + " in partnership "
+                                                + partnership
+                                                + "."));
     }
 
     /** Not in the future; a resolution date exactly when resolved, and not before the violation. */
@@ -91,11 +110,17 @@ public class ViolationService {
         boolean resolved = input.getStatus() == ViolationStatus.RESOLVED;
         LocalDate resolution = input.getResolutionDate();
         if (resolved && resolution == null) {
-            errors.add(ProblemException.fieldError("/resolution_date", "is required when status is resolved"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/resolution_date", "is required when status is resolved"));
         } else if (!resolved && resolution != null) {
-            errors.add(ProblemException.fieldError("/resolution_date", "must be absent unless status is resolved"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/resolution_date", "must be absent unless status is resolved"));
         } else if (resolution != null && resolution.isBefore(input.getOccurredOn())) {
-            errors.add(ProblemException.fieldError("/resolution_date", "must not be before occurred_on"));
+            errors.add(
+                    ProblemException.fieldError(
+                            "/resolution_date", "must not be before occurred_on"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

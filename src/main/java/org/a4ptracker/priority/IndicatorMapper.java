@@ -1,20 +1,17 @@
 package org.a4ptracker.priority;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
-
 import org.a4ptracker.api.model.Indicator;
 import org.a4ptracker.api.model.IndicatorDirection;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.LocalizedText;
+import org.a4ptracker.platform.persistence.StoredEnum;
 
 /** Between stored indicators and the API's models, both ways. */
 final class IndicatorMapper {
 
-    private IndicatorMapper() {
-    }
+    private IndicatorMapper() {}
 
     static Indicator toApi(IndicatorEntity i) {
         return new Indicator()
@@ -32,11 +29,13 @@ final class IndicatorMapper {
     }
 
     static PriorityLookup.Indicator toLookup(IndicatorEntity i) {
-        return new PriorityLookup.Indicator(i.id, i.priorityCode, i.code, i.unit, i.baseline, i.target,
-                direction(i.direction));
+        return new PriorityLookup.Indicator(
+                i.id, i.priorityCode, i.code, i.unit, i.baseline, i.target, direction(i.direction));
     }
 
-    /** Writes what the input says into the indicator; the priority it belongs to does not change. */
+    /**
+     * Writes what the input says into the indicator; the priority it belongs to does not change.
+     */
     static void apply(IndicatorInput input, IndicatorEntity indicator) {
         indicator.code = input.getCode();
         indicator.nameEn = input.getName().getEn();
@@ -44,7 +43,8 @@ final class IndicatorMapper {
         indicator.unit = input.getUnit();
         indicator.baseline = input.getBaseline();
         indicator.target = input.getTarget();
-        indicator.direction = StoredEnum.fromApi(IndicatorEntity.Direction.class, input.getDirection());
+        indicator.direction =
+                StoredEnum.fromApi(IndicatorEntity.Direction.class, input.getDirection());
         indicator.dataSource = input.getDataSource();
     }
 
@@ -52,7 +52,10 @@ final class IndicatorMapper {
         return IndicatorDirection.fromValue(direction.value());
     }
 
-    /** The same number reads the same whether it was just written (42) or read back from numeric(14,4) (42.0000). */
+    /**
+     * The same number reads the same whether it was just written (42) or read back from
+     * numeric(14,4) (42.0000).
+     */
     private static BigDecimal plain(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
     }

@@ -1,18 +1,15 @@
 package org.a4ptracker.priority;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.Sentinels;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntity, UUID> {
@@ -25,8 +22,10 @@ class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntity, UUID
             where += " and (code > :code or (code = :code and id > :id))";
             params.and("code", keyset.after(0)).and("id", keyset.afterId(1));
         }
-        List<IndicatorEntity> rows = find(where, Sort.by("code").and("id"), params)
-                .range(0, keyset.fetchSize() - 1).list();
+        List<IndicatorEntity> rows =
+                find(where, Sort.by("code").and("id"), params)
+                        .range(0, keyset.fetchSize() - 1)
+                        .list();
         return keyset.page(rows, i -> List.of(i.code, i.id.toString()));
     }
 
@@ -34,10 +33,16 @@ class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntity, UUID
         return find("priorityCode = ?1 and id = ?2", priorityCode, id).firstResultOptional();
     }
 
-    /** Whether another indicator of the priority (any, when {@code exceptId} is null) has this code. */
+    /**
+     * Whether another indicator of the priority (any, when {@code exceptId} is null) has this code.
+     */
     boolean codeTaken(String priorityCode, String code, UUID exceptId) {
-        return count("priorityCode = ?1 and code = ?2 and id <> ?3", priorityCode, code,
-                exceptId == null ? Sentinels.NO_ID : exceptId) > 0;
+        return count(
+                        "priorityCode = ?1 and code = ?2 and id <> ?3",
+                        priorityCode,
+                        code,
+                        exceptId == null ? Sentinels.NO_ID : exceptId)
+                > 0;
     }
 
     /** Those of these indicators that exist, in one query, ordered by code. */

@@ -1,20 +1,17 @@
 package org.a4ptracker.priority;
 
-import org.a4ptracker.platform.http.Versioned;
-
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.a4ptracker.api.IndicatorsApi;
 import org.a4ptracker.api.model.Indicator;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.IndicatorPage;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
@@ -32,7 +29,8 @@ public class IndicatorResource implements IndicatorsApi {
     @Override
     public Response listIndicators(String code, Integer limit, String cursor) {
         Keyset.Page<Indicator> page = service.list(code, Keyset.of(limit, cursor, 2));
-        return Response.ok(new IndicatorPage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return Response.ok(new IndicatorPage().items(page.items()).nextCursor(page.nextCursor()))
+                .build();
     }
 
     @Override
@@ -43,16 +41,28 @@ public class IndicatorResource implements IndicatorsApi {
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response createIndicator(String code, IndicatorInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /priorities/" + code + "/indicators", input, () -> {
-            Versioned<Indicator> created = service.create(code, input);
-            return withETag(Response.created(URI.create("/priorities/" + code + "/indicators/" + created.body().getId())),
-                    created);
-        }, id -> getIndicator(code, UUID.fromString(id)));
+        return idempotency.create(
+                idempotencyKey,
+                "POST /priorities/" + code + "/indicators",
+                input,
+                () -> {
+                    Versioned<Indicator> created = service.create(code, input);
+                    return withETag(
+                            Response.created(
+                                    URI.create(
+                                            "/priorities/"
+                                                    + code
+                                                    + "/indicators/"
+                                                    + created.body().getId())),
+                            created);
+                },
+                id -> getIndicator(code, UUID.fromString(id)));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Response replaceIndicator(String code, UUID indicatorId, String ifMatch, IndicatorInput input) {
+    public Response replaceIndicator(
+            String code, UUID indicatorId, String ifMatch, IndicatorInput input) {
         return withETag(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
     }
 
@@ -63,7 +73,10 @@ public class IndicatorResource implements IndicatorsApi {
         return Response.noContent().build();
     }
 
-    private static Response withETag(Response.ResponseBuilder response, Versioned<Indicator> indicator) {
-        return response.entity(indicator.body()).header(HttpHeaders.ETAG, ETags.of(indicator.version())).build();
+    private static Response withETag(
+            Response.ResponseBuilder response, Versioned<Indicator> indicator) {
+        return response.entity(indicator.body())
+                .header(HttpHeaders.ETAG, ETags.of(indicator.version()))
+                .build();
     }
 }

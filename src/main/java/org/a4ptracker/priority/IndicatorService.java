@@ -1,24 +1,20 @@
 package org.a4ptracker.priority;
 
-import org.a4ptracker.platform.http.Versioned;
-
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.api.model.Indicator;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StorableValues;
-
-import io.quarkus.arc.All;
 
 @ApplicationScoped
 @Transactional
@@ -28,7 +24,10 @@ class IndicatorService {
     private final IndicatorRepository indicators;
     private final List<IndicatorDependents> dependents;
 
-    IndicatorService(PriorityService priorities, IndicatorRepository indicators, @All List<IndicatorDependents> dependents) {
+    IndicatorService(
+            PriorityService priorities,
+            IndicatorRepository indicators,
+            @All List<IndicatorDependents> dependents) {
         this.priorities = priorities;
         this.indicators = indicators;
         this.dependents = dependents;
@@ -43,7 +42,10 @@ class IndicatorService {
         return versioned(require(priorityCode, id));
     }
 
-    /** A code taken by a concurrent creation slips past the check; the unique constraint then answers 409. */
+    /**
+     * A code taken by a concurrent creation slips past the check; the unique constraint then
+     * answers 409.
+     */
     Versioned<Indicator> create(String priorityCode, IndicatorInput input) {
         priorities.require(priorityCode);
         IndicatorEntity indicator = new IndicatorEntity();
@@ -53,7 +55,8 @@ class IndicatorService {
         return versioned(indicator);
     }
 
-    Versioned<Indicator> replace(String priorityCode, UUID id, String ifMatch, IndicatorInput input) {
+    Versioned<Indicator> replace(
+            String priorityCode, UUID id, String ifMatch, IndicatorInput input) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
         apply(indicator, input);
@@ -64,10 +67,15 @@ class IndicatorService {
     void delete(String priorityCode, UUID id, String ifMatch) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
-        List<String> blocking = dependents.stream().map(d -> d.describe(id)).flatMap(Optional::stream).toList();
+        List<String> blocking =
+                dependents.stream().map(d -> d.describe(id)).flatMap(Optional::stream).toList();
         if (!blocking.isEmpty()) {
-            throw ProblemException.conflict("Indicator " + indicator.code + " has " + String.join(", ", blocking)
-                    + "; it cannot be deleted.");
+            throw ProblemException.conflict(
+                    "Indicator "
+                            + indicator.code
+                            + " has "
+                            + String.join(", ", blocking)
+                            + "; it cannot be deleted.");
         }
         indicators.delete(indicator);
         indicators.flush();
@@ -75,14 +83,26 @@ class IndicatorService {
 
     private IndicatorEntity require(String priorityCode, UUID id) {
         priorities.require(priorityCode);
-        return indicators.find(priorityCode, id)
-                .orElseThrow(() -> ProblemException.notFound("No indicator " + id + " in priority " + priorityCode + "."));
+        return indicators
+                .find(priorityCode, id)
+                .orElseThrow(
+                        () ->
+                                ProblemException.notFound(
+                                        "No indicator "
+                                                + id
+                                                + " in priority "
+                                                + priorityCode
+                                                + "."));
     }
 
     private void apply(IndicatorEntity indicator, IndicatorInput input) {
         if (indicators.codeTaken(indicator.priorityCode, input.getCode(), indicator.id)) {
-            throw ProblemException.conflict("Priority " + indicator.priorityCode + " already has an indicator with code "
-                    + input.getCode() + ".");
+            throw ProblemException.conflict(
+                    "Priority "
+                            + indicator.priorityCode
+                            + " already has an indicator with code "
+                            + input.getCode()
+                            + ".");
         }
         List<ProblemError> errors = new ArrayList<>();
         StorableValues.checkMeasure("/baseline", input.getBaseline(), errors);

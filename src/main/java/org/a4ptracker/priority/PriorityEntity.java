@@ -1,13 +1,11 @@
 package org.a4ptracker.priority;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.hibernate.annotations.Immutable;
 
 /** An A4P+ priority or cross-cutting theme: reference data seeded by a migration. */
@@ -16,8 +14,7 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "priority")
 public class PriorityEntity {
 
-    @Id
-    public String code;
+    @Id public String code;
 
     @Convert(converter = Kind.Converter.class)
     public Kind kind;
@@ -38,7 +35,8 @@ public class PriorityEntity {
 
     /** A priority of A4P+ or one of its cross-cutting themes. */
     public enum Kind implements StoredEnum {
-        PRIORITY, CROSS_CUTTING;
+        PRIORITY,
+        CROSS_CUTTING;
 
         public static class Converter extends StoredEnum.Converter<Kind> {
             public Converter() {

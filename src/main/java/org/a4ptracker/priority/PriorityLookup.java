@@ -5,16 +5,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.a4ptracker.api.model.IndicatorDirection;
 
-/** What other features may know of the A4P+ priorities: the priority feature publishes it, they never read its tables. */
+/**
+ * What other features may know of the A4P+ priorities: the priority feature publishes it, they
+ * never read its tables.
+ */
 public interface PriorityLookup {
 
     /** An indicator as other features see it; baseline and target as stored. */
-    record Indicator(UUID id, String priorityCode, String code, String unit, BigDecimal baseline, BigDecimal target,
-                     IndicatorDirection direction) {
-    }
+    record Indicator(
+            UUID id,
+            String priorityCode,
+            String code,
+            String unit,
+            BigDecimal baseline,
+            BigDecimal target,
+            IndicatorDirection direction) {}
 
     /** Whether a priority with this code exists. */
     boolean exists(String code);

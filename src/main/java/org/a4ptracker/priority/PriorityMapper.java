@@ -4,11 +4,12 @@ import org.a4ptracker.api.model.Priority;
 import org.a4ptracker.api.model.PriorityKind;
 import org.a4ptracker.platform.http.Languages;
 
-/** Between stored priorities and the API's model; priorities are reference data, so only outwards. */
+/**
+ * Between stored priorities and the API's model; priorities are reference data, so only outwards.
+ */
 final class PriorityMapper {
 
-    private PriorityMapper() {
-    }
+    private PriorityMapper() {}
 
     static Priority toApi(PriorityEntity p, String language) {
         return new Priority()

@@ -1,11 +1,9 @@
 package org.a4ptracker.priority;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 @ApplicationScoped
 class PriorityRepository implements PanacheRepositoryBase<PriorityEntity, String> {

@@ -1,14 +1,12 @@
 package org.a4ptracker.priority;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.a4ptracker.api.model.Priority;
 import org.a4ptracker.platform.http.ProblemException;
 
@@ -55,7 +53,8 @@ class PriorityService implements PriorityLookup {
     }
 
     private PriorityEntity find(String code) {
-        return priorities.findByIdOptional(code)
+        return priorities
+                .findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("No priority " + code + "."));
     }
 }

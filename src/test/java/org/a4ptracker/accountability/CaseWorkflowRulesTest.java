@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.accountability.CaseEntity.Status;
 import org.a4ptracker.platform.http.ProblemException;
@@ -22,42 +21,57 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link CaseWorkflow} on its own: which moves each kind allows from each status, which statuses are
- * closed, how a crime sleeps and wakes, and what a move does to the case. The expected graphs are
- * written out here from the issue text, independently of the class (as in {@code CaseWorkflowTest},
- * which walks the same graphs over HTTP).
+ * {@link CaseWorkflow} on its own: which moves each kind allows from each status, which statuses
+ * are closed, how a crime sleeps and wakes, and what a move does to the case. The expected graphs
+ * are written out here from the issue text, independently of the class (as in {@code
+ * CaseWorkflowTest}, which walks the same graphs over HTTP).
  */
 class CaseWorkflowRulesTest {
 
-    private static final Map<Status, Set<Status>> MISCONDUCT = Map.ofEntries(
-            Map.entry(REPORTED, Set.of(PRELIMINARY_ASSESSMENT)),
-            Map.entry(PRELIMINARY_ASSESSMENT, Set.of(CLOSED_NO_BASIS, UNDER_REVIEW_LIMITED_INFORMATION, REFERRED)),
-            Map.entry(UNDER_REVIEW_LIMITED_INFORMATION, Set.of(UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION)),
-            Map.entry(REFERRED, Set.of(UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION)),
-            Map.entry(UNDER_INVESTIGATION, Set.of(SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER)),
-            Map.entry(PENDING_MEMBER_STATE_INVESTIGATION, Set.of(SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER)),
-            Map.entry(SUBSTANTIATED, Set.of(ACTION_PENDING)),
-            Map.entry(ACTION_PENDING, Set.of(ACTION_TAKEN)),
-            Map.entry(ACTION_TAKEN, Set.of(CLOSED)),
-            Map.entry(NOT_SUBSTANTIATED, Set.of(CLOSED, PRELIMINARY_ASSESSMENT)),
-            Map.entry(CLOSED_OTHER, Set.of(CLOSED, PRELIMINARY_ASSESSMENT)),
-            Map.entry(CLOSED_NO_BASIS, Set.of(PRELIMINARY_ASSESSMENT)),
-            Map.entry(CLOSED, Set.of(PRELIMINARY_ASSESSMENT)));
+    private static final Map<Status, Set<Status>> MISCONDUCT =
+            Map.ofEntries(
+                    Map.entry(REPORTED, Set.of(PRELIMINARY_ASSESSMENT)),
+                    Map.entry(
+                            PRELIMINARY_ASSESSMENT,
+                            Set.of(CLOSED_NO_BASIS, UNDER_REVIEW_LIMITED_INFORMATION, REFERRED)),
+                    Map.entry(
+                            UNDER_REVIEW_LIMITED_INFORMATION,
+                            Set.of(UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION)),
+                    Map.entry(
+                            REFERRED,
+                            Set.of(UNDER_INVESTIGATION, PENDING_MEMBER_STATE_INVESTIGATION)),
+                    Map.entry(
+                            UNDER_INVESTIGATION,
+                            Set.of(SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER)),
+                    Map.entry(
+                            PENDING_MEMBER_STATE_INVESTIGATION,
+                            Set.of(SUBSTANTIATED, NOT_SUBSTANTIATED, CLOSED_OTHER)),
+                    Map.entry(SUBSTANTIATED, Set.of(ACTION_PENDING)),
+                    Map.entry(ACTION_PENDING, Set.of(ACTION_TAKEN)),
+                    Map.entry(ACTION_TAKEN, Set.of(CLOSED)),
+                    Map.entry(NOT_SUBSTANTIATED, Set.of(CLOSED, PRELIMINARY_ASSESSMENT)),
+                    Map.entry(CLOSED_OTHER, Set.of(CLOSED, PRELIMINARY_ASSESSMENT)),
+                    Map.entry(CLOSED_NO_BASIS, Set.of(PRELIMINARY_ASSESSMENT)),
+                    Map.entry(CLOSED, Set.of(PRELIMINARY_ASSESSMENT)));
 
     /** Crimes, apart from dormant (which goes back only to where it came from). */
-    private static final Map<Status, Set<Status>> CRIME = Map.ofEntries(
-            Map.entry(REPORTED, Set.of(NO_NATIONAL_INVESTIGATION, INVESTIGATION_OPENED, DORMANT)),
-            Map.entry(NO_NATIONAL_INVESTIGATION, Set.of(INVESTIGATION_OPENED, DORMANT)),
-            Map.entry(INVESTIGATION_OPENED, Set.of(SUSPECTS_IDENTIFIED, DORMANT)),
-            Map.entry(SUSPECTS_IDENTIFIED, Set.of(ARRESTED, DORMANT)),
-            Map.entry(ARRESTED, Set.of(CHARGED, DORMANT)),
-            Map.entry(CHARGED, Set.of(ON_TRIAL, DORMANT)),
-            Map.entry(ON_TRIAL, Set.of(CONVICTED, ACQUITTED, DISMISSED, DORMANT)),
-            Map.entry(CONVICTED, Set.of()),
-            Map.entry(ACQUITTED, Set.of()),
-            Map.entry(DISMISSED, Set.of()));
+    private static final Map<Status, Set<Status>> CRIME =
+            Map.ofEntries(
+                    Map.entry(
+                            REPORTED,
+                            Set.of(NO_NATIONAL_INVESTIGATION, INVESTIGATION_OPENED, DORMANT)),
+                    Map.entry(NO_NATIONAL_INVESTIGATION, Set.of(INVESTIGATION_OPENED, DORMANT)),
+                    Map.entry(INVESTIGATION_OPENED, Set.of(SUSPECTS_IDENTIFIED, DORMANT)),
+                    Map.entry(SUSPECTS_IDENTIFIED, Set.of(ARRESTED, DORMANT)),
+                    Map.entry(ARRESTED, Set.of(CHARGED, DORMANT)),
+                    Map.entry(CHARGED, Set.of(ON_TRIAL, DORMANT)),
+                    Map.entry(ON_TRIAL, Set.of(CONVICTED, ACQUITTED, DISMISSED, DORMANT)),
+                    Map.entry(CONVICTED, Set.of()),
+                    Map.entry(ACQUITTED, Set.of()),
+                    Map.entry(DISMISSED, Set.of()));
 
-    private static final Set<Status> MISCONDUCT_CLOSED = Set.of(CLOSED, CLOSED_NO_BASIS, CLOSED_OTHER, NOT_SUBSTANTIATED);
+    private static final Set<Status> MISCONDUCT_CLOSED =
+            Set.of(CLOSED, CLOSED_NO_BASIS, CLOSED_OTHER, NOT_SUBSTANTIATED);
     private static final Set<Status> CRIME_CLOSED = Set.of(CONVICTED, ACQUITTED, DISMISSED);
     private static final LocalDate TODAY = LocalDate.of(2024, 6, 3);
 
@@ -72,7 +86,9 @@ class CaseWorkflowRulesTest {
     @ParameterizedTest(name = "crime from {0}")
     @EnumSource(value = Status.class, names = "DORMANT", mode = EnumSource.Mode.EXCLUDE)
     void aCrimeMovesExactlyAlongItsGraph(Status from) {
-        assertEquals(CRIME.getOrDefault(from, Set.of()), allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, from, null));
+        assertEquals(
+                CRIME.getOrDefault(from, Set.of()),
+                allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, from, null));
     }
 
     @Test
@@ -81,7 +97,8 @@ class CaseWorkflowRulesTest {
         covered.addAll(MISCONDUCT.keySet());
         covered.addAll(CRIME.keySet());
         assertEquals(EnumSet.allOf(Status.class), covered);
-        Set<Status> shared = MISCONDUCT.keySet().stream().filter(CRIME::containsKey).collect(Collectors.toSet());
+        Set<Status> shared =
+                MISCONDUCT.keySet().stream().filter(CRIME::containsKey).collect(Collectors.toSet());
         assertEquals(Set.of(REPORTED), shared);
     }
 
@@ -95,14 +112,19 @@ class CaseWorkflowRulesTest {
     @Test
     void everyClosedMisconductStatusReopensToPreliminaryAssessment() {
         for (Status closed : MISCONDUCT_CLOSED) {
-            assertTrue(allowed(Kind.MISCONDUCT, closed, null).contains(PRELIMINARY_ASSESSMENT), closed.value());
+            assertTrue(
+                    allowed(Kind.MISCONDUCT, closed, null).contains(PRELIMINARY_ASSESSMENT),
+                    closed.value());
         }
     }
 
     @Test
     void aFinishedCrimeMovesNowhere() {
         for (Status closed : CRIME_CLOSED) {
-            assertEquals(Set.of(), allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, closed, null), closed.value());
+            assertEquals(
+                    Set.of(),
+                    allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, closed, null),
+                    closed.value());
         }
     }
 
@@ -110,7 +132,10 @@ class CaseWorkflowRulesTest {
     void aDormantCrimeMayOnlyGoBackToTheStatusItLeft() {
         for (Status open : CRIME.keySet()) {
             if (CRIME.get(open).contains(DORMANT)) {
-                assertEquals(List.of(open), CaseWorkflow.allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, DORMANT, open), open.value());
+                assertEquals(
+                        List.of(open),
+                        CaseWorkflow.allowed(Kind.CRIME_AGAINST_PEACEKEEPERS, DORMANT, open),
+                        open.value());
             }
         }
     }
@@ -120,8 +145,11 @@ class CaseWorkflowRulesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Status.class)
     void closedStatusesArePerKind(Status status) {
-        assertEquals(MISCONDUCT_CLOSED.contains(status), CaseWorkflow.isClosed(Kind.MISCONDUCT, status));
-        assertEquals(CRIME_CLOSED.contains(status), CaseWorkflow.isClosed(Kind.CRIME_AGAINST_PEACEKEEPERS, status));
+        assertEquals(
+                MISCONDUCT_CLOSED.contains(status), CaseWorkflow.isClosed(Kind.MISCONDUCT, status));
+        assertEquals(
+                CRIME_CLOSED.contains(status),
+                CaseWorkflow.isClosed(Kind.CRIME_AGAINST_PEACEKEEPERS, status));
     }
 
     @Test
@@ -145,8 +173,10 @@ class CaseWorkflowRulesTest {
 
         CaseWorkflow.move(c, CHARGED, TODAY);
         CaseWorkflow.move(c, DORMANT, TODAY);
-        assertEquals(CHARGED, c.statusBeforeDormant, "a second sleep remembers where the case was then");
-        ProblemException refused = assertThrows(ProblemException.class, () -> CaseWorkflow.move(c, ARRESTED, TODAY));
+        assertEquals(
+                CHARGED, c.statusBeforeDormant, "a second sleep remembers where the case was then");
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> CaseWorkflow.move(c, ARRESTED, TODAY));
         assertEquals(List.of("charged"), refused.allowed());
     }
 
@@ -179,11 +209,16 @@ class CaseWorkflowRulesTest {
     @Test
     void aRefusedMoveIsAConflictNamingTheAllowedMovesAndChangesNothing() {
         CaseEntity c = aCase(Kind.MISCONDUCT, PRELIMINARY_ASSESSMENT);
-        ProblemException refused = assertThrows(ProblemException.class, () -> CaseWorkflow.move(c, CLOSED, TODAY));
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> CaseWorkflow.move(c, CLOSED, TODAY));
         assertEquals(409, refused.status());
         assertEquals("/problems/invalid-transition", refused.type());
-        assertEquals(Set.of("closed_no_basis", "under_review_limited_information", "referred"), Set.copyOf(refused.allowed()));
-        assertEquals("Case UNMISS-2024-0001 is preliminary_assessment and cannot move to closed.", refused.getMessage());
+        assertEquals(
+                Set.of("closed_no_basis", "under_review_limited_information", "referred"),
+                Set.copyOf(refused.allowed()));
+        assertEquals(
+                "Case UNMISS-2024-0001 is preliminary_assessment and cannot move to closed.",
+                refused.getMessage());
         assertEquals(PRELIMINARY_ASSESSMENT, c.status);
         assertNull(c.closedOn);
         assertNull(c.statusBeforeDormant);

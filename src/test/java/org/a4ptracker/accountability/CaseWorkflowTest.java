@@ -1,7 +1,5 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.http.Idempotency;
-
 import static org.a4ptracker.support.Api.as;
 import static org.a4ptracker.support.Api.invalid;
 import static org.a4ptracker.support.Cases.create;
@@ -23,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -36,16 +36,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.a4ptracker.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Both case workflows, edge by edge, through POST /accountability-cases/{id}/transitions. The
@@ -59,35 +55,41 @@ class CaseWorkflowTest {
     private static final String DORMANT = "dormant";
 
     /** Misconduct: every status and where it may go. */
-    private static final Map<String, Set<String>> MISCONDUCT_GRAPH = graph(
-            "reported", "preliminary_assessment",
-            "preliminary_assessment", "closed_no_basis under_review_limited_information referred",
-            "under_review_limited_information", "under_investigation pending_member_state_investigation",
-            "referred", "under_investigation pending_member_state_investigation",
-            "under_investigation", "substantiated not_substantiated closed_other",
-            "pending_member_state_investigation", "substantiated not_substantiated closed_other",
-            "substantiated", "action_pending",
-            "action_pending", "action_taken",
-            "action_taken", "closed",
-            "not_substantiated", "closed preliminary_assessment",
-            "closed_other", "closed preliminary_assessment",
-            "closed_no_basis", "preliminary_assessment",
-            "closed", "preliminary_assessment");
+    private static final Map<String, Set<String>> MISCONDUCT_GRAPH =
+            graph(
+                    "reported", "preliminary_assessment",
+                    "preliminary_assessment",
+                            "closed_no_basis under_review_limited_information referred",
+                    "under_review_limited_information",
+                            "under_investigation pending_member_state_investigation",
+                    "referred", "under_investigation pending_member_state_investigation",
+                    "under_investigation", "substantiated not_substantiated closed_other",
+                    "pending_member_state_investigation",
+                            "substantiated not_substantiated closed_other",
+                    "substantiated", "action_pending",
+                    "action_pending", "action_taken",
+                    "action_taken", "closed",
+                    "not_substantiated", "closed preliminary_assessment",
+                    "closed_other", "closed preliminary_assessment",
+                    "closed_no_basis", "preliminary_assessment",
+                    "closed", "preliminary_assessment");
 
     /** Crimes, apart from dormant (which goes back only to where it came from). */
-    private static final Map<String, Set<String>> CRIME_GRAPH = graph(
-            "reported", "no_national_investigation investigation_opened dormant",
-            "no_national_investigation", "investigation_opened dormant",
-            "investigation_opened", "suspects_identified dormant",
-            "suspects_identified", "arrested dormant",
-            "arrested", "charged dormant",
-            "charged", "on_trial dormant",
-            "on_trial", "convicted acquitted dismissed dormant",
-            "convicted", "",
-            "acquitted", "",
-            "dismissed", "");
+    private static final Map<String, Set<String>> CRIME_GRAPH =
+            graph(
+                    "reported", "no_national_investigation investigation_opened dormant",
+                    "no_national_investigation", "investigation_opened dormant",
+                    "investigation_opened", "suspects_identified dormant",
+                    "suspects_identified", "arrested dormant",
+                    "arrested", "charged dormant",
+                    "charged", "on_trial dormant",
+                    "on_trial", "convicted acquitted dismissed dormant",
+                    "convicted", "",
+                    "acquitted", "",
+                    "dismissed", "");
 
-    private static final Set<String> MISCONDUCT_CLOSED = Set.of("closed", "closed_no_basis", "closed_other", "not_substantiated");
+    private static final Set<String> MISCONDUCT_CLOSED =
+            Set.of("closed", "closed_no_basis", "closed_other", "not_substantiated");
     private static final Set<String> CRIME_CLOSED = Set.of("convicted", "acquitted", "dismissed");
 
     /** Every CaseStatus value, read from the contract itself. */
@@ -95,7 +97,9 @@ class CaseWorkflowTest {
 
     private static String mission;
 
-    /** Once per class; in @BeforeEach because the HTTP port is only known to REST Assured by then. */
+    /**
+     * Once per class; in @BeforeEach because the HTTP port is only known to REST Assured by then.
+     */
     @BeforeEach
     void mission() {
         if (mission == null) {
@@ -130,7 +134,9 @@ class CaseWorkflowTest {
     }
 
     static Stream<String> openCrimeStatuses() {
-        return CRIME_GRAPH.entrySet().stream().filter(e -> e.getValue().contains(DORMANT)).map(Map.Entry::getKey);
+        return CRIME_GRAPH.entrySet().stream()
+                .filter(e -> e.getValue().contains(DORMANT))
+                .map(Map.Entry::getKey);
     }
 
     @ParameterizedTest(name = "crime {0} -> dormant -> {0}")
@@ -193,7 +199,8 @@ class CaseWorkflowTest {
         assertEquals(23, ALL_STATUSES.size());
     }
 
-    // --------------------------------------------------------------------- closed_on and re-opening
+    // --------------------------------------------------------------------- closed_on and
+    // re-opening
 
     @Test
     void closedOnIsSetWhenAMisconductCaseClosesAndClearedWhenItReopens() {
@@ -215,7 +222,9 @@ class CaseWorkflowTest {
         move(id, "closed_other");
         assertClosedOn(id, true);
         move(id, "preliminary_assessment");
-        as("conduct_officer").get("/accountability-cases/" + id).then()
+        as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("preliminary_assessment"))
                 .body("closed_on", nullValue())
@@ -246,7 +255,11 @@ class CaseWorkflowTest {
         move(id, DORMANT);
         assertRejected(id, "suspects_identified", Set.of("arrested"));
         move(id, "arrested");
-        as("reader").get("/accountability-cases/" + id).then().statusCode(200).body("status", equalTo("arrested"));
+        as("reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("arrested"));
     }
 
     // ----------------------------------------------------------------------------- history
@@ -255,13 +268,20 @@ class CaseWorkflowTest {
     void theReasonActorAndChangedFieldsShowInTheHistory() {
         String id = newCase(MISCONDUCT);
         String reason = "OIOS confirmed receipt, case " + UUID.randomUUID();
-        as("conduct_officer").body(Map.of("to", "preliminary_assessment", "reason", reason))
-                .post("/accountability-cases/" + id + "/transitions").then().statusCode(200);
-        as("admin").body(Map.of("to", "referred", "reason", "Referred to the TCC"))
-                .post("/accountability-cases/" + id + "/transitions").then().statusCode(200);
+        as("conduct_officer")
+                .body(Map.of("to", "preliminary_assessment", "reason", reason))
+                .post("/accountability-cases/" + id + "/transitions")
+                .then()
+                .statusCode(200);
+        as("admin")
+                .body(Map.of("to", "referred", "reason", "Referred to the TCC"))
+                .post("/accountability-cases/" + id + "/transitions")
+                .then()
+                .statusCode(200);
 
         Response history = as("reader").get("/accountability-cases/" + id + "/history");
-        history.then().statusCode(200)
+        history.then()
+                .statusCode(200)
                 .body("items", hasSize(3))
                 .body("items[0].change", equalTo("created"))
                 .body("items[0].status", equalTo("reported"))
@@ -277,7 +297,9 @@ class CaseWorkflowTest {
                 .body("items[2].change", equalTo("updated"))
                 .body("items[2].changed_fields", equalTo(List.of("status")));
         List<Integer> revisions = history.path("items.revision");
-        assertThat(revisions.get(0) < revisions.get(1) && revisions.get(1) < revisions.get(2), equalTo(true));
+        assertThat(
+                revisions.get(0) < revisions.get(1) && revisions.get(1) < revisions.get(2),
+                equalTo(true));
     }
 
     @Test
@@ -285,7 +307,10 @@ class CaseWorkflowTest {
         String id = newCase(MISCONDUCT);
         move(id, "preliminary_assessment");
         move(id, "closed_no_basis");
-        as("reader").get("/accountability-cases/" + id + "/history").then().statusCode(200)
+        as("reader")
+                .get("/accountability-cases/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(3))
                 .body("items[2].status", equalTo("closed_no_basis"))
                 .body("items[2].changed_fields", containsInAnyOrder("status", "closed_on"));
@@ -299,19 +324,34 @@ class CaseWorkflowTest {
         String first = etag(id);
         String second = move(id, "preliminary_assessment");
         assertNotEquals(first, second);
-        Response stale = as("conduct_officer").header("If-Match", first)
-                .body(Map.of("to", "referred", "reason", "Stale view"))
-                .post("/accountability-cases/" + id + "/transitions");
+        Response stale =
+                as("conduct_officer")
+                        .header("If-Match", first)
+                        .body(Map.of("to", "referred", "reason", "Stale view"))
+                        .post("/accountability-cases/" + id + "/transitions");
         assertProblem(stale, 412, "/problems/precondition-failed").header("ETag", equalTo(second));
-        as("conduct_officer").get("/accountability-cases/" + id).then()
-                .statusCode(200).header("ETag", equalTo(second)).body("status", equalTo("preliminary_assessment"));
-        as("reader").get("/accountability-cases/" + id + "/history").then().body("items", hasSize(2));
+        as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(second))
+                .body("status", equalTo("preliminary_assessment"));
+        as("reader")
+                .get("/accountability-cases/" + id + "/history")
+                .then()
+                .body("items", hasSize(2));
 
         // The current ETag is accepted.
-        String third = as("conduct_officer").header("If-Match", second)
-                .body(Map.of("to", "referred", "reason", "Fresh view"))
-                .post("/accountability-cases/" + id + "/transitions").then()
-                .statusCode(200).body("status", equalTo("referred")).extract().header("ETag");
+        String third =
+                as("conduct_officer")
+                        .header("If-Match", second)
+                        .body(Map.of("to", "referred", "reason", "Fresh view"))
+                        .post("/accountability-cases/" + id + "/transitions")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("referred"))
+                        .extract()
+                        .header("ETag");
         assertNotEquals(second, third);
     }
 
@@ -319,17 +359,29 @@ class CaseWorkflowTest {
     void aMoveWithoutAReasonIsABadRequest() {
         String id = newCase(MISCONDUCT);
         String before = etag(id);
-        Response missing = invalid("conduct_officer").body(Map.of("to", "preliminary_assessment"))
-                .post("/accountability-cases/" + id + "/transitions");
-        assertProblem(missing, 400, "/problems/validation-error").body("errors.pointer", hasItem("/reason"));
-        Response empty = invalid("conduct_officer").body(Map.of("to", "preliminary_assessment", "reason", ""))
-                .post("/accountability-cases/" + id + "/transitions");
-        assertProblem(empty, 400, "/problems/validation-error").body("errors.pointer", hasItem("/reason"));
-        Response unknownStatus = invalid("conduct_officer").body(Map.of("to", "archived", "reason", "No such status"))
-                .post("/accountability-cases/" + id + "/transitions");
+        Response missing =
+                invalid("conduct_officer")
+                        .body(Map.of("to", "preliminary_assessment"))
+                        .post("/accountability-cases/" + id + "/transitions");
+        assertProblem(missing, 400, "/problems/validation-error")
+                .body("errors.pointer", hasItem("/reason"));
+        Response empty =
+                invalid("conduct_officer")
+                        .body(Map.of("to", "preliminary_assessment", "reason", ""))
+                        .post("/accountability-cases/" + id + "/transitions");
+        assertProblem(empty, 400, "/problems/validation-error")
+                .body("errors.pointer", hasItem("/reason"));
+        Response unknownStatus =
+                invalid("conduct_officer")
+                        .body(Map.of("to", "archived", "reason", "No such status"))
+                        .post("/accountability-cases/" + id + "/transitions");
         assertProblem(unknownStatus, 400, "/problems/validation-error");
-        as("conduct_officer").get("/accountability-cases/" + id).then()
-                .statusCode(200).header("ETag", equalTo(before)).body("status", equalTo("reported"));
+        as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(before))
+                .body("status", equalTo("reported"));
     }
 
     @Test
@@ -337,22 +389,37 @@ class CaseWorkflowTest {
         String id = newCase(CRIME);
         String before = etag(id);
         for (String role : List.of("reader", "editor")) {
-            Response refused = as(role).body(Map.of("to", "investigation_opened", "reason", "Not mine to move"))
-                    .post("/accountability-cases/" + id + "/transitions");
+            Response refused =
+                    as(role).body(
+                                    Map.of(
+                                            "to",
+                                            "investigation_opened",
+                                            "reason",
+                                            "Not mine to move"))
+                            .post("/accountability-cases/" + id + "/transitions");
             assertProblem(refused, 403, "/problems/forbidden");
         }
-        as("reader").get("/accountability-cases/" + id).then()
-                .statusCode(200).header("ETag", equalTo(before)).body("status", equalTo("reported"));
+        as("reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(before))
+                .body("status", equalTo("reported"));
     }
 
     @Test
     void aCaseOutsideTheCallersMissionsIsNotFound() {
         String id = newCase(MISCONDUCT);
-        Response hidden = Api.asIn(List.of("MINUSCA"), "conduct_officer")
-                .body(Map.of("to", "preliminary_assessment", "reason", "Not my mission"))
-                .post("/accountability-cases/" + id + "/transitions");
+        Response hidden =
+                Api.asIn(List.of("MINUSCA"), "conduct_officer")
+                        .body(Map.of("to", "preliminary_assessment", "reason", "Not my mission"))
+                        .post("/accountability-cases/" + id + "/transitions");
         assertProblem(hidden, 404, "/problems/not-found");
-        as("reader").get("/accountability-cases/" + id).then().statusCode(200).body("status", equalTo("reported"));
+        as("reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("reported"));
     }
 
     // ----------------------------------------------------------------------------- idempotency
@@ -364,39 +431,72 @@ class CaseWorkflowTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("to", DORMANT, "reason", "No news from the prosecutor");
 
-        Response first = as("conduct_officer").header("Idempotency-Key", key).body(body)
-                .post("/accountability-cases/" + id + "/transitions");
+        Response first =
+                as("conduct_officer")
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/accountability-cases/" + id + "/transitions");
         first.then().statusCode(200).body("status", equalTo(DORMANT));
-        Response retry = as("conduct_officer").header("Idempotency-Key", key).body(body)
-                .post("/accountability-cases/" + id + "/transitions");
+        Response retry =
+                as("conduct_officer")
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/accountability-cases/" + id + "/transitions");
         retry.then().statusCode(200).body("status", equalTo(DORMANT));
         assertEquals(first.header("ETag"), retry.header("ETag"));
         assertEquals(first.jsonPath().getMap(""), retry.jsonPath().getMap(""));
 
-        // Dormant once, so it can still only go back to investigation_opened; one revision for the move.
-        as("reader").get("/accountability-cases/" + id).then()
-                .statusCode(200).header("ETag", equalTo(first.header("ETag"))).body("status", equalTo(DORMANT));
-        List<String> statuses = as("reader").get("/accountability-cases/" + id + "/history").then()
-                .statusCode(200).extract().path("items.status");
+        // Dormant once, so it can still only go back to investigation_opened; one revision for the
+        // move.
+        as("reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(first.header("ETag")))
+                .body("status", equalTo(DORMANT));
+        List<String> statuses =
+                as("reader")
+                        .get("/accountability-cases/" + id + "/history")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.status");
         assertEquals(List.of("reported", "investigation_opened", DORMANT), statuses);
 
         // Same key, another body: refused, nothing moves.
-        Response other = as("conduct_officer").header("Idempotency-Key", key)
-                .body(Map.of("to", "investigation_opened", "reason", "Woken up"))
-                .post("/accountability-cases/" + id + "/transitions");
+        Response other =
+                as("conduct_officer")
+                        .header("Idempotency-Key", key)
+                        .body(Map.of("to", "investigation_opened", "reason", "Woken up"))
+                        .post("/accountability-cases/" + id + "/transitions");
         assertProblem(other, 422, "/problems/idempotency-key-reused");
-        as("reader").get("/accountability-cases/" + id).then()
-                .statusCode(200).header("ETag", equalTo(first.header("ETag"))).body("status", equalTo(DORMANT));
+        as("reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(first.header("ETag")))
+                .body("status", equalTo(DORMANT));
 
         // After the case has moved on, a retry of the first request moves nothing again: it answers
         // the first answer's status with the case as it is now (replays go through the read path).
         String afterWake = move(id, "investigation_opened");
-        Response late = as("conduct_officer").header("Idempotency-Key", key).body(body)
-                .post("/accountability-cases/" + id + "/transitions");
-        late.then().statusCode(200).header("ETag", equalTo(afterWake)).body("status", equalTo("investigation_opened"));
-        assertEquals(List.of("reported", "investigation_opened", DORMANT, "investigation_opened"),
-                as("reader").get("/accountability-cases/" + id + "/history").then().statusCode(200)
-                        .extract().path("items.status"));
+        Response late =
+                as("conduct_officer")
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/accountability-cases/" + id + "/transitions");
+        late.then()
+                .statusCode(200)
+                .header("ETag", equalTo(afterWake))
+                .body("status", equalTo("investigation_opened"));
+        assertEquals(
+                List.of("reported", "investigation_opened", DORMANT, "investigation_opened"),
+                as("reader")
+                        .get("/accountability-cases/" + id + "/history")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.status"));
     }
 
     @Test
@@ -404,25 +504,44 @@ class CaseWorkflowTest {
         String one = newCase(MISCONDUCT);
         String two = newCase(MISCONDUCT);
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("to", "preliminary_assessment", "reason", "Same words, other case");
-        as("conduct_officer").header("Idempotency-Key", key).body(body)
-                .post("/accountability-cases/" + one + "/transitions").then().statusCode(200);
-        Response reused = as("conduct_officer").header("Idempotency-Key", key).body(body)
-                .post("/accountability-cases/" + two + "/transitions");
+        Map<String, Object> body =
+                Map.of("to", "preliminary_assessment", "reason", "Same words, other case");
+        as("conduct_officer")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/accountability-cases/" + one + "/transitions")
+                .then()
+                .statusCode(200);
+        Response reused =
+                as("conduct_officer")
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/accountability-cases/" + two + "/transitions");
         assertProblem(reused, 422, "/problems/idempotency-key-reused");
-        as("reader").get("/accountability-cases/" + two).then().statusCode(200).body("status", equalTo("reported"));
+        as("reader")
+                .get("/accountability-cases/" + two)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("reported"));
     }
 
     // ------------------------------------------------------------------------------- helpers
 
     private String newCase(String kind) {
-        Map<String, Object> body = MISCONDUCT.equals(kind) ? sea(mission, "2021-03-04")
-                : crime(mission, "2021-05-06", pipeline(3, 2, 2, 1, 1, 0));
+        Map<String, Object> body =
+                MISCONDUCT.equals(kind)
+                        ? sea(mission, "2021-03-04")
+                        : crime(mission, "2021-05-06", pipeline(3, 2, 2, 1, 1, 0));
         return create(body);
     }
 
     private static String etag(String id) {
-        return as("conduct_officer").get("/accountability-cases/" + id).then().statusCode(200).extract().header("ETag");
+        return as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     /** Moves a fresh case along the shortest path of the expected graph to {@code target}. */
@@ -456,12 +575,21 @@ class CaseWorkflowTest {
     }
 
     private static void assertLegalMove(String id, String from, String to, boolean closes) {
-        String before = as("conduct_officer").get("/accountability-cases/" + id).then()
-                .statusCode(200).body("status", equalTo(from)).extract().header("ETag");
+        String before =
+                as("conduct_officer")
+                        .get("/accountability-cases/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo(from))
+                        .extract()
+                        .header("ETag");
         String reason = "Move " + from + " to " + to;
-        Response moved = as("conduct_officer").body(Map.of("to", to, "reason", reason))
-                .post("/accountability-cases/" + id + "/transitions");
-        moved.then().statusCode(200)
+        Response moved =
+                as("conduct_officer")
+                        .body(Map.of("to", to, "reason", reason))
+                        .post("/accountability-cases/" + id + "/transitions");
+        moved.then()
+                .statusCode(200)
                 .contentType(startsWithJson())
                 .body("id", equalTo(id))
                 .body("status", equalTo(to));
@@ -473,18 +601,26 @@ class CaseWorkflowTest {
         } else {
             moved.then().body("closed_on", nullValue());
         }
-        as("conduct_officer").get("/accountability-cases/" + id).then()
+        as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
                 .statusCode(200)
                 .header("ETag", equalTo(after))
                 .body("status", equalTo(to));
-        List<Map<String, Object>> history = as("reader").get("/accountability-cases/" + id + "/history").then()
-                .statusCode(200).extract().path("items");
+        List<Map<String, Object>> history =
+                as("reader")
+                        .get("/accountability-cases/" + id + "/history")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items");
         Map<String, Object> last = history.get(history.size() - 1);
         assertEquals(to, last.get("status"));
         assertEquals(reason, last.get("reason"));
     }
 
-    private static void assertEveryIllegalMoveRejected(String id, String from, Set<String> allowed) {
+    private static void assertEveryIllegalMoveRejected(
+            String id, String from, Set<String> allowed) {
         String before = etag(id);
         int revisions = historySize(id);
         int tried = 0;
@@ -495,7 +631,9 @@ class CaseWorkflowTest {
             }
         }
         assertEquals(ALL_STATUSES.size() - allowed.size(), tried);
-        as("conduct_officer").get("/accountability-cases/" + id).then()
+        as("conduct_officer")
+                .get("/accountability-cases/" + id)
+                .then()
                 .statusCode(200)
                 .header("ETag", equalTo(before))
                 .body("status", equalTo(from));
@@ -503,8 +641,10 @@ class CaseWorkflowTest {
     }
 
     private static void assertRejected(String id, String to, Set<String> allowed) {
-        Response refused = as("conduct_officer").body(Map.of("to", to, "reason", "Try " + to))
-                .post("/accountability-cases/" + id + "/transitions");
+        Response refused =
+                as("conduct_officer")
+                        .body(Map.of("to", to, "reason", "Try " + to))
+                        .post("/accountability-cases/" + id + "/transitions");
         assertProblem(refused, 409, "/problems/invalid-transition")
                 .body("allowed", containsInAnyOrder(allowed.toArray()))
                 .body("allowed", hasSize(allowed.size()));
@@ -520,8 +660,12 @@ class CaseWorkflowTest {
     }
 
     private static int historySize(String id) {
-        return as("reader").get("/accountability-cases/" + id + "/history").then()
-                .statusCode(200).extract().path("items.size()");
+        return as("reader")
+                .get("/accountability-cases/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
     }
 
     /** Today in UTC, and tomorrow in case the test runs over midnight. */

@@ -1,7 +1,5 @@
 package org.a4ptracker.accountability;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.a4ptracker.api.model.AgeGroup;
 import org.a4ptracker.api.model.AssistanceType;
 import org.a4ptracker.api.model.CaseKind;
@@ -28,6 +25,7 @@ import org.a4ptracker.api.model.SeaSubtype;
 import org.a4ptracker.api.model.SeaType;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.VictimSex;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,23 +58,32 @@ class StoredEnumTest {
     @Test
     void aConverterStoresTheExactText() {
         var converter = new CaseEntity.Kind.Converter();
-        assertEquals("crime_against_peacekeepers", converter.convertToDatabaseColumn(CaseEntity.Kind.CRIME_AGAINST_PEACEKEEPERS));
+        assertEquals(
+                "crime_against_peacekeepers",
+                converter.convertToDatabaseColumn(CaseEntity.Kind.CRIME_AGAINST_PEACEKEEPERS));
         assertEquals(CaseEntity.Kind.MISCONDUCT, converter.convertToEntityAttribute("misconduct"));
         assertNull(converter.convertToDatabaseColumn(null));
         assertNull(converter.convertToEntityAttribute(null));
-        assertThrows(IllegalArgumentException.class, () -> converter.convertToEntityAttribute("MISCONDUCT"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> converter.convertToEntityAttribute("MISCONDUCT"));
     }
 
     @Test
     void aStoredConstantIsFoundByTheApisSpelling() {
-        assertEquals(CaseEntity.Status.PENDING_MEMBER_STATE_INVESTIGATION,
-                StoredEnum.fromApi(CaseEntity.Status.class, CaseStatus.PENDING_MEMBER_STATE_INVESTIGATION));
+        assertEquals(
+                CaseEntity.Status.PENDING_MEMBER_STATE_INVESTIGATION,
+                StoredEnum.fromApi(
+                        CaseEntity.Status.class, CaseStatus.PENDING_MEMBER_STATE_INVESTIGATION));
         assertNull(StoredEnum.fromApi(CaseEntity.Status.class, null));
     }
 
-    private static <E extends Enum<E> & StoredEnum> void assertSameValues(Class<E> stored, Object[] contract) {
-        Set<String> expected = Arrays.stream(contract).map(Object::toString).collect(Collectors.toSet());
-        List<String> actual = Arrays.stream(stored.getEnumConstants()).map(StoredEnum::value).toList();
+    private static <E extends Enum<E> & StoredEnum> void assertSameValues(
+            Class<E> stored, Object[] contract) {
+        Set<String> expected =
+                Arrays.stream(contract).map(Object::toString).collect(Collectors.toSet());
+        List<String> actual =
+                Arrays.stream(stored.getEnumConstants()).map(StoredEnum::value).toList();
         assertEquals(expected, Set.copyOf(actual), stored.getSimpleName());
         assertEquals(expected.size(), actual.size(), stored.getSimpleName());
     }

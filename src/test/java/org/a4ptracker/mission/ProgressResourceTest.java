@@ -12,15 +12,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Roll-ups over a known history with gaps, seen through tokens scoped to this test's missions. */
 @QuarkusTest
@@ -32,7 +30,9 @@ class ProgressResourceTest {
     private String gamma;
     private String late;
 
-    /** Once per class; in @BeforeEach because the HTTP port is only known to REST Assured by then. */
+    /**
+     * Once per class; in @BeforeEach because the HTTP port is only known to REST Assured by then.
+     */
     @BeforeEach
     void seedHistory() {
         if (alpha != null) {
@@ -42,8 +42,12 @@ class ProgressResourceTest {
         beta = createMission("2020-01-01");
         gamma = createMission("2020-01-01");
         late = createMission("2023-02-01");
-        String sea = as("reader").get("/priorities/P5/indicators").then().extract()
-                .path("items.find { it.code == 'P5-01' }.id");
+        String sea =
+                as("reader")
+                        .get("/priorities/P5/indicators")
+                        .then()
+                        .extract()
+                        .path("items.find { it.code == 'P5-01' }.id");
         // alpha, P5: 2021-Q1 40, gap, 2021-Q4 55, 2022-Q2 52 -> stable (-3)
         createAssessment(alpha, withValue(assessment("P5", "2021-Q1", "off_track", 40), sea, 30));
         createAssessment(alpha, withValue(assessment("P5", "2021-Q4", "at_risk", 55), sea, 50));
@@ -59,7 +63,8 @@ class ProgressResourceTest {
         createAssessment(gamma, assessment("P5", "2021-Q4", "not_assessed", null));
     }
 
-    private static Map<String, Object> withValue(Map<String, Object> body, String indicatorId, double value) {
+    private static Map<String, Object> withValue(
+            Map<String, Object> body, String indicatorId, double value) {
         var copy = new HashMap<>(body);
         copy.put("indicator_values", List.of(Map.of("indicator_id", indicatorId, "value", value)));
         return copy;
@@ -71,10 +76,14 @@ class ProgressResourceTest {
 
     @Test
     void missionProgressGivesLatestPreviousAndTrendPerPriority() {
-        as("reader").get("/missions/" + alpha + "/progress").then()
+        as("reader")
+                .get("/missions/" + alpha + "/progress")
+                .then()
                 .statusCode(200)
                 .body("mission_acronym", equalTo(alpha))
-                .body("priorities.priority_code", contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "X-WPS", "X-DATA"))
+                .body(
+                        "priorities.priority_code",
+                        contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "X-WPS", "X-DATA"))
                 .body("priorities[4].latest.period", equalTo("2022-Q2"))
                 .body("priorities[4].latest.score", equalTo(52))
                 .body("priorities[4].previous.period", equalTo("2021-Q4"))
@@ -87,14 +96,19 @@ class ProgressResourceTest {
                 .body("priorities[2].previous", nullValue())
                 .body("priorities[1].latest", nullValue())
                 .body("priorities[1].trend", equalTo("unknown"));
-        as("reader").get("/missions/" + beta + "/progress").then()
-                .statusCode(200).body("priorities[4].trend", equalTo("improving"));
+        as("reader")
+                .get("/missions/" + beta + "/progress")
+                .then()
+                .statusCode(200)
+                .body("priorities[4].trend", equalTo("improving"));
     }
 
     @Test
     void missionProgressComparesTheLatestIndicatorValueWithBaselineAndTarget() {
         // P5-01: baseline 42, target 100; latest value 50 (2021-Q4) -> (50-42)/(100-42) = 13.8 %
-        as("reader").get("/missions/" + alpha + "/progress").then()
+        as("reader")
+                .get("/missions/" + alpha + "/progress")
+                .then()
                 .statusCode(200)
                 .body("priorities[4].indicators", hasSize(1))
                 .body("priorities[4].indicators[0].code", equalTo("P5-01"))
@@ -108,7 +122,9 @@ class ProgressResourceTest {
 
     @Test
     void priorityProgressDefaultsToTheLatestPeriodAndCarriesOlderRatingsForward() {
-        asIn(mine(), "reader").get("/priorities/P5/progress").then()
+        asIn(mine(), "reader")
+                .get("/priorities/P5/progress")
+                .then()
                 .statusCode(200)
                 .body("period", equalTo("2022-Q2"))
                 .body("missions.mission_acronym", contains(sorted(alpha, beta, gamma)))
@@ -117,20 +133,30 @@ class ProgressResourceTest {
                 .body("counts.not_assessed", equalTo(1))
                 .body("counts.off_track", equalTo(0))
                 .body("counts.no_assessment", equalTo(0))
-                .body("missions.find { it.mission_acronym == '" + gamma + "' }.period", equalTo("2021-Q4"));
+                .body(
+                        "missions.find { it.mission_acronym == '" + gamma + "' }.period",
+                        equalTo("2021-Q4"));
     }
 
     @Test
     void priorityProgressForAChosenPeriod() {
-        asIn(mine(), "reader").queryParam("period", "2021-Q3").get("/priorities/P5/progress").then()
+        asIn(mine(), "reader")
+                .queryParam("period", "2021-Q3")
+                .get("/priorities/P5/progress")
+                .then()
                 .statusCode(200)
                 .body("period", equalTo("2021-Q3"))
                 .body("missions", hasSize(3))
                 .body("counts.off_track", equalTo(1))
                 .body("counts.at_risk", equalTo(1))
                 .body("counts.no_assessment", equalTo(1))
-                .body("missions.find { it.mission_acronym == '" + gamma + "' }.rating", nullValue());
-        asIn(mine(), "reader").queryParam("period", "2023-Q2").get("/priorities/P5/progress").then()
+                .body(
+                        "missions.find { it.mission_acronym == '" + gamma + "' }.rating",
+                        nullValue());
+        asIn(mine(), "reader")
+                .queryParam("period", "2023-Q2")
+                .get("/priorities/P5/progress")
+                .then()
                 .statusCode(200)
                 .body("missions", hasSize(4))
                 .body("counts.no_assessment", equalTo(1))
@@ -139,19 +165,29 @@ class ProgressResourceTest {
 
     @Test
     void priorityProgressOnlyCountsVisibleMissions() {
-        asIn(List.of(beta), "reader").get("/priorities/P5/progress").then()
+        asIn(List.of(beta), "reader")
+                .get("/priorities/P5/progress")
+                .then()
                 .statusCode(200)
                 .body("missions.mission_acronym", contains(beta))
                 .body("counts.on_track", equalTo(1))
                 .body("counts.at_risk", equalTo(0));
-        asIn(List.of(beta), "reader").get("/missions/" + alpha + "/progress").then()
-                .statusCode(404).contentType(PROBLEM_JSON);
+        asIn(List.of(beta), "reader")
+                .get("/missions/" + alpha + "/progress")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void rejectsAMalformedPeriod() {
-        invalid("reader").queryParam("period", "2022-Q9").get("/priorities/P5/progress").then()
-                .statusCode(400).contentType(PROBLEM_JSON).body("errors.parameter", contains("period"));
+        invalid("reader")
+                .queryParam("period", "2022-Q9")
+                .get("/priorities/P5/progress")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.parameter", contains("period"));
     }
 
     private static String[] sorted(String... acronyms) {

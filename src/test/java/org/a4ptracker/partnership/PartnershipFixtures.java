@@ -11,12 +11,16 @@ final class PartnershipFixtures {
 
     static final String BASE = "/host-country-partnerships";
 
-    private PartnershipFixtures() {
-    }
+    private PartnershipFixtures() {}
 
     static Map<String, Object> focalPoint(String function) {
-        return Map.of("function", function, "organisation", "Ministry of Foreign Affairs",
-                "contact_channel", "Note verbale through the Office of the SRSG");
+        return Map.of(
+                "function",
+                function,
+                "organisation",
+                "Ministry of Foreign Affairs",
+                "contact_channel",
+                "Note verbale through the Office of the SRSG");
     }
 
     static Map<String, Object> partnership(String mission, String country) {
@@ -24,10 +28,23 @@ final class PartnershipFixtures {
         body.put("mission_acronym", mission);
         body.put("country_code", country);
         body.put("status", "in_force");
-        body.put("agreement", Map.of("type", "sofa", "signed_date", "2014-09-02", "in_force_date", "2014-09-02",
-                "document_symbol", "SOFA/CAF/2014"));
-        body.put("focal_points", List.of(focalPoint("Director of Cabinet for relations with the mission")));
-        body.put("resolution_2589_focal_point", focalPoint("Focal point for crimes against peacekeepers"));
+        body.put(
+                "agreement",
+                Map.of(
+                        "type",
+                        "sofa",
+                        "signed_date",
+                        "2014-09-02",
+                        "in_force_date",
+                        "2014-09-02",
+                        "document_symbol",
+                        "SOFA/CAF/2014"));
+        body.put(
+                "focal_points",
+                List.of(focalPoint("Director of Cabinet for relations with the mission")));
+        body.put(
+                "resolution_2589_focal_point",
+                focalPoint("Focal point for crimes against peacekeepers"));
         return body;
     }
 
@@ -69,8 +86,16 @@ final class PartnershipFixtures {
 
     /** Creates a sub-record under {@code partnershipPath}; returns its path. */
     static String create(String partnershipPath, String collection, Map<String, Object> body) {
-        String id = as("editor").body(body).post(partnershipPath + "/" + collection).then()
-                .log().ifValidationFails().statusCode(201).extract().path("id");
+        String id =
+                as("editor")
+                        .body(body)
+                        .post(partnershipPath + "/" + collection)
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         return partnershipPath + "/" + collection + "/" + id;
     }
 }

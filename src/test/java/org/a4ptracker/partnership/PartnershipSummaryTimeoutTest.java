@@ -7,18 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.inject.Inject;
-
 import io.agroal.api.AgroalDataSource;
-
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.a4ptracker.support.Fixtures;
 import org.a4ptracker.support.TableLock;
 import org.a4ptracker.support.ThroughFaultProxy;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 
 /**
  * The partnership summary's judicial pipeline is a statistics query: past its statement timeout
@@ -29,13 +26,16 @@ import io.restassured.response.Response;
 @TestProfile(ThroughFaultProxy.class)
 class PartnershipSummaryTimeoutTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    @Inject AgroalDataSource dataSource;
 
     @Test
     void aSummaryPastItsStatementTimeoutAnswers503() throws Exception {
         String path = createPartnership(Fixtures.createMission("2014-04-10"));
-        as("reader").get(path + "/summary").then().statusCode(200).body("judicial_pipeline.cases", equalTo(0));
+        as("reader")
+                .get(path + "/summary")
+                .then()
+                .statusCode(200)
+                .body("judicial_pipeline.cases", equalTo(0));
 
         long millis;
         Response response;
@@ -46,9 +46,18 @@ class PartnershipSummaryTimeoutTest {
         }
         assertProblem(response, 503, "/problems/service-unavailable")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
-        assertTrue(millis >= ThroughFaultProxy.STATISTICS_TIMEOUT_MS && millis < 3_000,
-                "the 503 came after " + millis + " ms; the statement timeout is " + ThroughFaultProxy.STATISTICS_TIMEOUT_MS + " ms");
+        assertTrue(
+                millis >= ThroughFaultProxy.STATISTICS_TIMEOUT_MS && millis < 3_000,
+                "the 503 came after "
+                        + millis
+                        + " ms; the statement timeout is "
+                        + ThroughFaultProxy.STATISTICS_TIMEOUT_MS
+                        + " ms");
 
-        as("reader").get(path + "/summary").then().statusCode(200).body("judicial_pipeline.cases", equalTo(0));
+        as("reader")
+                .get(path + "/summary")
+                .then()
+                .statusCode(200)
+                .body("judicial_pipeline.cases", equalTo(0));
     }
 }

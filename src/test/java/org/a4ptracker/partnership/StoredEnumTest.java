@@ -1,15 +1,14 @@
 package org.a4ptracker.partnership;
 
-import org.a4ptracker.platform.persistence.StoredEnum;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.a4ptracker.api.model.AgreementType;
 import org.a4ptracker.api.model.BenchmarkStatus;
 import org.a4ptracker.api.model.CommitmentArea;
@@ -22,31 +21,36 @@ import org.a4ptracker.api.model.ViolationRaisedThrough;
 import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.partnership.CommitmentEntity.Status;
+import org.a4ptracker.platform.persistence.StoredEnum;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The feature's closed sets: stored as the contract spells them, in columns and in JSON alike. */
 class StoredEnumTest {
 
     @Test
     void everySetHoldsExactlyTheContractsValuesInOrder() {
-        Map<Class<? extends StoredEnum>, Object[]> pairs = Map.ofEntries(
-                Map.entry(PartnershipEntity.Status.class, PartnershipStatus.values()),
-                Map.entry(PartnershipEntity.AgreementType.class, AgreementType.values()),
-                Map.entry(PartnershipEntity.Phase.class, TransitionPhase.values()),
-                Map.entry(PartnershipEntity.BenchmarkStatus.class, BenchmarkStatus.values()),
-                Map.entry(CommitmentEntity.Status.class, CommitmentStatus.values()),
-                Map.entry(CommitmentEntity.Area.class, CommitmentArea.values()),
-                Map.entry(CommitmentEntity.Owner.class, CommitmentOwner.values()),
-                Map.entry(ViolationEntity.Type.class, ViolationType.values()),
-                Map.entry(ViolationEntity.Perpetrator.class, ViolationPerpetrator.values()),
-                Map.entry(ViolationEntity.Channel.class, ViolationRaisedThrough.values()),
-                Map.entry(ViolationEntity.Status.class, ViolationStatus.values()));
-        pairs.forEach((stored, api) -> assertEquals(
-                Arrays.stream(api).map(Object::toString).toList(),
-                Arrays.stream(stored.getEnumConstants()).map(StoredEnum::value).toList(), stored.getName()));
+        Map<Class<? extends StoredEnum>, Object[]> pairs =
+                Map.ofEntries(
+                        Map.entry(PartnershipEntity.Status.class, PartnershipStatus.values()),
+                        Map.entry(PartnershipEntity.AgreementType.class, AgreementType.values()),
+                        Map.entry(PartnershipEntity.Phase.class, TransitionPhase.values()),
+                        Map.entry(
+                                PartnershipEntity.BenchmarkStatus.class, BenchmarkStatus.values()),
+                        Map.entry(CommitmentEntity.Status.class, CommitmentStatus.values()),
+                        Map.entry(CommitmentEntity.Area.class, CommitmentArea.values()),
+                        Map.entry(CommitmentEntity.Owner.class, CommitmentOwner.values()),
+                        Map.entry(ViolationEntity.Type.class, ViolationType.values()),
+                        Map.entry(ViolationEntity.Perpetrator.class, ViolationPerpetrator.values()),
+                        Map.entry(ViolationEntity.Channel.class, ViolationRaisedThrough.values()),
+                        Map.entry(ViolationEntity.Status.class, ViolationStatus.values()));
+        pairs.forEach(
+                (stored, api) ->
+                        assertEquals(
+                                Arrays.stream(api).map(Object::toString).toList(),
+                                Arrays.stream(stored.getEnumConstants())
+                                        .map(StoredEnum::value)
+                                        .toList(),
+                                stored.getName()));
     }
 
     @Test
@@ -56,18 +60,27 @@ class StoredEnumTest {
         assertEquals(Status.IN_PROGRESS, converter.convertToEntityAttribute("in_progress"));
         assertNull(converter.convertToDatabaseColumn(null));
         assertNull(converter.convertToEntityAttribute(null));
-        assertThrows(IllegalArgumentException.class, () -> converter.convertToEntityAttribute("IN_PROGRESS"));
-        assertEquals(ViolationEntity.Channel.NOTE_VERBALE, StoredEnum.fromApi(ViolationEntity.Channel.class,
-                ViolationRaisedThrough.NOTE_VERBALE));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> converter.convertToEntityAttribute("IN_PROGRESS"));
+        assertEquals(
+                ViolationEntity.Channel.NOTE_VERBALE,
+                StoredEnum.fromApi(
+                        ViolationEntity.Channel.class, ViolationRaisedThrough.NOTE_VERBALE));
     }
 
     @Test
     void benchmarksKeepTheirStoredJsonShape() throws Exception {
         // As DatabaseJsonFormat writes JSON columns.
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        String stored = "{\"indicator\":\"Provinces handed over\",\"target\":\"3 of 3\",\"currentValue\":\"1 of 3\",\"status\":\"at_risk\"}";
-        var benchmark = new PartnershipEntity.BenchmarkData("Provinces handed over", "3 of 3", "1 of 3",
-                PartnershipEntity.BenchmarkStatus.AT_RISK);
+        String stored =
+                "{\"indicator\":\"Provinces handed over\",\"target\":\"3 of 3\",\"currentValue\":\"1 of 3\",\"status\":\"at_risk\"}";
+        var benchmark =
+                new PartnershipEntity.BenchmarkData(
+                        "Provinces handed over",
+                        "3 of 3",
+                        "1 of 3",
+                        PartnershipEntity.BenchmarkStatus.AT_RISK);
         assertEquals(stored, json.writeValueAsString(benchmark));
         assertEquals(benchmark, json.readValue(stored, PartnershipEntity.BenchmarkData.class));
     }

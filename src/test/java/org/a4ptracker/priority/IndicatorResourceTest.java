@@ -16,9 +16,11 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,20 +32,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import org.a4ptracker.support.Api;
 import org.a4ptracker.support.Indicators;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class IndicatorResourceTest {
 
     /** Only read here, never written by any test: its three seeded indicators stay as seeded. */
     private static final String SEEDED = "P3";
+
     private static final String PRIORITY = "X-DATA";
     private static final String INDICATORS = "/priorities/" + PRIORITY + "/indicators";
 
@@ -53,7 +50,8 @@ class IndicatorResourceTest {
         body.put("baseline", 5.4);
         body.put("target", 15);
         Response created = as("editor").body(body).post(INDICATORS);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .body("priority_code", equalTo(PRIORITY))
                 .body("code", equalTo(body.get("code")))
                 .body("name.en", equalTo(((Map<?, ?>) body.get("name")).get("en")))
@@ -68,7 +66,9 @@ class IndicatorResourceTest {
 
         Response read = as("reader").get(created.header("Location"));
         read.then().statusCode(200).header("ETag", equalTo(created.header("ETag")));
-        assertEquals(created.jsonPath().getMap(""), read.jsonPath().getMap(""),
+        assertEquals(
+                created.jsonPath().getMap(""),
+                read.jsonPath().getMap(""),
                 "A read answers exactly what the creation answered");
     }
 
@@ -93,8 +93,10 @@ class IndicatorResourceTest {
         changed.put("target", 0);
         changed.put("direction", "lower_is_better");
         changed.remove("data_source");
-        Response replaced = as("editor").header("If-Match", created.header("ETag")).body(changed).put(path);
-        replaced.then().statusCode(200)
+        Response replaced =
+                as("editor").header("If-Match", created.header("ETag")).body(changed).put(path);
+        replaced.then()
+                .statusCode(200)
                 .body("id", equalTo(created.jsonPath().getString("id")))
                 .body("code", equalTo(changed.get("code")))
                 .body("name.fr", equalTo("Renommé"))
@@ -104,8 +106,10 @@ class IndicatorResourceTest {
                 .body("direction", equalTo("lower_is_better"))
                 .body("data_source", nullValue())
                 .body("created_at", equalTo(created.jsonPath().getString("created_at")));
-        assertTrue(!OffsetDateTime.parse(replaced.jsonPath().getString("updated_at"))
-                .isBefore(OffsetDateTime.parse(created.jsonPath().getString("updated_at"))));
+        assertTrue(
+                !OffsetDateTime.parse(replaced.jsonPath().getString("updated_at"))
+                        .isBefore(
+                                OffsetDateTime.parse(created.jsonPath().getString("updated_at"))));
         assertEquals(replaced.jsonPath().getMap(""), as("reader").get(path).jsonPath().getMap(""));
         assertEquals(0, Indicators.countWithCode(PRIORITY, (String) body.get("code")));
     }
@@ -114,34 +118,51 @@ class IndicatorResourceTest {
     void replacingWithTheCodeOfAnotherIndicatorIsA409() {
         Map<String, Object> first = Indicators.input(Indicators.uniqueCode("TAKEN"));
         Indicators.create(PRIORITY, first);
-        Response second = Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("TAKEN")));
+        Response second =
+                Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("TAKEN")));
         String path = Indicators.path(PRIORITY, second.jsonPath().getString("id"));
-        assertProblem(as("editor").header("If-Match", second.header("ETag")).body(first).put(path), 409, "/problems/conflict");
+        assertProblem(
+                as("editor").header("If-Match", second.header("ETag")).body(first).put(path),
+                409,
+                "/problems/conflict");
         as("reader").get(path).then().body("code", equalTo(second.jsonPath().getString("code")));
     }
 
     @Test
     void deleteAcceptsAClientThatAsksForJson() {
-        Response created = Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("DEL")));
+        Response created =
+                Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("DEL")));
         String path = Indicators.path(PRIORITY, created.jsonPath().getString("id"));
         // The contract lists no JSON for DELETE (a 204 has no body), but a client that always asks
         // for JSON must not get a 406 for it.
-        invalid("editor").accept("application/json").header("If-Match", created.header("ETag")).delete(path)
-                .then().statusCode(204);
+        invalid("editor")
+                .accept("application/json")
+                .header("If-Match", created.header("ETag"))
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(as("reader").get(path), 404, "/problems/not-found");
     }
 
     @Test
     void deleteChecksThePriorityCodeToo() {
-        assertProblem(invalid("editor").header("If-Match", "\"0\"").delete("/priorities/P9/indicators/" + UUID.randomUUID()),
-                400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor")
+                                .header("If-Match", "\"0\"")
+                                .delete("/priorities/P9/indicators/" + UUID.randomUUID()),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("code"));
     }
 
     @Test
     void anIndicatorIsOnlyFoundUnderItsOwnPriority() {
-        Response created = Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("OWN")));
-        assertProblem(as("reader").get(Indicators.path("P1", created.jsonPath().getString("id"))), 404, "/problems/not-found");
+        Response created =
+                Indicators.create(PRIORITY, Indicators.input(Indicators.uniqueCode("OWN")));
+        assertProblem(
+                as("reader").get(Indicators.path("P1", created.jsonPath().getString("id"))),
+                404,
+                "/problems/not-found");
     }
 
     @Test
@@ -149,9 +170,13 @@ class IndicatorResourceTest {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("BIG"));
         body.put("baseline", new java.math.BigDecimal("1000000000000"));
         // Beyond the contract's maximum (10 digits before the point).
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.pointer", contains("/baseline"));
-        // Within the range, but with more decimals than the column keeps (the contract says so in prose).
+        // Within the range, but with more decimals than the column keeps (the contract says so in
+        // prose).
         body.put("baseline", new java.math.BigDecimal("12.5"));
         body.put("target", new java.math.BigDecimal("1.23456"));
         assertProblem(as("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
@@ -163,9 +188,12 @@ class IndicatorResourceTest {
         Response stored = as("editor").body(body).post(INDICATORS);
         stored.then().statusCode(201);
         // Compared as text: REST Assured reads JSON numbers as float/double and would round them.
-        assertThat(stored.asString(), org.hamcrest.Matchers.containsString("\"baseline\":9999999999.9999,"));
+        assertThat(
+                stored.asString(),
+                org.hamcrest.Matchers.containsString("\"baseline\":9999999999.9999,"));
         assertThat(stored.asString(), org.hamcrest.Matchers.containsString("\"target\":-0.0001,"));
-        assertThat(as("reader").get(stored.header("Location")).asString(),
+        assertThat(
+                as("reader").get(stored.header("Location")).asString(),
                 org.hamcrest.Matchers.containsString("\"baseline\":9999999999.9999,"));
     }
 
@@ -179,10 +207,12 @@ class IndicatorResourceTest {
         try {
             List<Future<Response>> futures = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return as("editor").body(body).post(INDICATORS);
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return as("editor").body(body).post(INDICATORS);
+                                }));
             }
             start.countDown();
             for (Future<Response> future : futures) {
@@ -201,8 +231,10 @@ class IndicatorResourceTest {
 
     @Test
     void limitTwoWalksEveryPageOfASeededPriority() {
-        List<String> everything = Indicators.all(SEEDED).stream().map(i -> (String) i.get("id")).toList();
-        assertThat(Indicators.all(SEEDED).stream().map(i -> (String) i.get("code")).toList(),
+        List<String> everything =
+                Indicators.all(SEEDED).stream().map(i -> (String) i.get("id")).toList();
+        assertThat(
+                Indicators.all(SEEDED).stream().map(i -> (String) i.get("code")).toList(),
                 hasItems("P3-01", "P3-02", "P3-03"));
 
         List<String> walked = new ArrayList<>();
@@ -214,10 +246,14 @@ class IndicatorResourceTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/priorities/" + SEEDED + "/indicators").then().statusCode(200)
-                    .body("items.size()", lessThanOrEqualTo(2))
-                    .body("items.priority_code", everyItem(equalTo(SEEDED)))
-                    .extract().jsonPath();
+            JsonPath page =
+                    request.get("/priorities/" + SEEDED + "/indicators")
+                            .then()
+                            .statusCode(200)
+                            .body("items.size()", lessThanOrEqualTo(2))
+                            .body("items.priority_code", everyItem(equalTo(SEEDED)))
+                            .extract()
+                            .jsonPath();
             walked.addAll(page.getList("items.id"));
             codes.addAll(page.getList("items.code"));
             cursor = page.getString("next_cursor");
@@ -236,8 +272,12 @@ class IndicatorResourceTest {
 
     @Test
     void theLastPageHasNoCursor() {
-        Response response = as("reader").queryParam("limit", 200).get("/priorities/" + SEEDED + "/indicators");
-        response.then().statusCode(200).body("next_cursor", nullValue()).body("items.code", hasItems("P3-01", "P3-02", "P3-03"));
+        Response response =
+                as("reader").queryParam("limit", 200).get("/priorities/" + SEEDED + "/indicators");
+        response.then()
+                .statusCode(200)
+                .body("next_cursor", nullValue())
+                .body("items.code", hasItems("P3-01", "P3-02", "P3-03"));
         assertThat(response.asString(), not(org.hamcrest.Matchers.containsString("next_cursor")));
     }
 
@@ -246,7 +286,10 @@ class IndicatorResourceTest {
         String prefix = Indicators.uniqueCode("PG").substring(0, 9);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(Indicators.create(PRIORITY, Indicators.input(prefix + "-" + i)).jsonPath().getString("id"));
+            created.add(
+                    Indicators.create(PRIORITY, Indicators.input(prefix + "-" + i))
+                            .jsonPath()
+                            .getString("id"));
         }
         List<String> walked = new ArrayList<>();
         String cursor = null;
@@ -267,7 +310,10 @@ class IndicatorResourceTest {
 
     @Test
     void prioritiesOutsideThePatternAreA400ForIndicatorsToo() {
-        assertProblem(invalid("reader").get("/priorities/P9/indicators"), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("reader").get("/priorities/P9/indicators"),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("code"));
     }
 }

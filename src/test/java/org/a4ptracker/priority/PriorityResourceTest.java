@@ -6,27 +6,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PriorityResourceTest {
 
     @Test
     void listsTheNinePrioritiesInOrderInEnglishByDefault() {
-        as("reader").get("/priorities").then()
+        as("reader")
+                .get("/priorities")
+                .then()
                 .statusCode(200)
                 .header("Content-Language", "en")
                 .body("items", hasSize(9))
-                .body("items.code", contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "X-WPS", "X-DATA"))
+                .body(
+                        "items.code",
+                        contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "X-WPS", "X-DATA"))
                 .body("items[4].title", equalTo("Accountability of peacekeepers"))
                 .body("items[7].kind", equalTo("cross_cutting"));
     }
 
     @Test
     void answersInFrenchWhenAsked() {
-        as("reader").header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5").get("/priorities/P4").then()
+        as("reader")
+                .header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")
+                .get("/priorities/P4")
+                .then()
                 .statusCode(200)
                 .header("Content-Language", "fr")
                 .body("code", equalTo("P4"))
@@ -36,7 +42,10 @@ class PriorityResourceTest {
 
     @Test
     void fallsBackToEnglishForOtherLanguages() {
-        as("reader").header("Accept-Language", "de-DE").get("/priorities/X-DATA").then()
+        as("reader")
+                .header("Accept-Language", "de-DE")
+                .get("/priorities/X-DATA")
+                .then()
                 .statusCode(200)
                 .header("Content-Language", "en")
                 .body("title", equalTo("Data and technology"))

@@ -2,43 +2,47 @@ package org.a4ptracker.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /**
- * Every test call goes through here, so every request and response is checked against
- * openapi.yaml. {@link #invalid()} is for calls that are meant to break the contract on the
- * request side: it stops checking the request but still checks the answer.
+ * Every test call goes through here, so every request and response is checked against openapi.yaml.
+ * {@link #invalid()} is for calls that are meant to break the contract on the request side: it
+ * stops checking the request but still checks the answer.
  */
 public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+
     /** What a well-behaved client accepts: the resource or a problem. */
     private static final String ACCEPT = "application/json, application/problem+json";
+
     private static final String SPEC = read(Path.of("openapi.yaml"));
 
-    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build());
-    private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build());
+    private static final OpenApiValidationFilter STRICT =
+            new OpenApiValidationFilter(
+                    OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build());
+    private static final OpenApiValidationFilter RESPONSES_ONLY =
+            new OpenApiValidationFilter(
+                    OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                            .withLevelResolver(
+                                    LevelResolver.create()
+                                            .withLevel(
+                                                    "validation.request",
+                                                    ValidationReport.Level.IGNORE)
+                                            .build())
+                            .build());
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String spec() {
         return SPEC;
@@ -59,9 +63,12 @@ public final class Api {
         return anonymous().auth().oauth2(token(missions, roles));
     }
 
-    /** A call that deliberately breaks the contract's request rules; the response is still checked. */
+    /**
+     * A call that deliberately breaks the contract's request rules; the response is still checked.
+     */
     public static RequestSpecification invalid(String... roles) {
-        RequestSpecification spec = given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
+        RequestSpecification spec =
+                given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
         return roles.length == 0 ? spec : spec.auth().oauth2(token(List.of("*"), roles));
     }
 

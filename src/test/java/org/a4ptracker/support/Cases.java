@@ -9,15 +9,31 @@ import java.util.Map;
 /** Accountability case bodies and helpers for the tests. */
 public final class Cases {
 
-    private Cases() {
-    }
+    private Cases() {}
 
     public static Map<String, Object> victim(String sex, String ageGroup) {
-        return Map.of("sex", sex, "age_group", ageGroup, "assistance_offered", true, "assistance_accepted", true,
-                "assistance", List.of(Map.of("type", "medical", "provider", "Mission medical unit", "provided_on", "2021-03-10")));
+        return Map.of(
+                "sex",
+                sex,
+                "age_group",
+                ageGroup,
+                "assistance_offered",
+                true,
+                "assistance_accepted",
+                true,
+                "assistance",
+                List.of(
+                        Map.of(
+                                "type",
+                                "medical",
+                                "provider",
+                                "Mission medical unit",
+                                "provided_on",
+                                "2021-03-10")));
     }
 
-    public static Map<String, Object> investigation(String entity, String openedOn, String completedOn) {
+    public static Map<String, Object> investigation(
+            String entity, String openedOn, String completedOn) {
         var i = new HashMap<String, Object>(Map.of("entity", entity, "opened_on", openedOn));
         if (completedOn != null) {
             i.put("completed_on", completedOn);
@@ -35,7 +51,8 @@ public final class Cases {
         misconduct.put("alleged_perpetrators", 1);
         misconduct.put("perpetrator_nationality", "PAK");
         misconduct.put("victims", List.of(victim("female", "adult"), victim("female", "minor")));
-        misconduct.put("paternity_claims", List.of(Map.of("status", "open", "opened_on", reportedOn)));
+        misconduct.put(
+                "paternity_claims", List.of(Map.of("status", "open", "opened_on", reportedOn)));
         var body = new HashMap<String, Object>();
         body.put("kind", "misconduct");
         body.put("mission_acronym", mission);
@@ -46,16 +63,31 @@ public final class Cases {
         return body;
     }
 
-    public static Map<String, Object> pipeline(int identified, int arrested, int charged, int tried, int convicted, int acquitted) {
-        return Map.of("suspects_identified", identified, "arrested", arrested, "charged", charged, "tried", tried,
-                "convicted", convicted, "acquitted", acquitted);
+    public static Map<String, Object> pipeline(
+            int identified, int arrested, int charged, int tried, int convicted, int acquitted) {
+        return Map.of(
+                "suspects_identified",
+                identified,
+                "arrested",
+                arrested,
+                "charged",
+                charged,
+                "tried",
+                tried,
+                "convicted",
+                convicted,
+                "acquitted",
+                acquitted);
     }
 
     /** An IED attack with its judicial follow-up. */
-    public static Map<String, Object> crime(String mission, String reportedOn, Map<String, Object> pipeline) {
+    public static Map<String, Object> crime(
+            String mission, String reportedOn, Map<String, Object> pipeline) {
         var crime = new HashMap<String, Object>();
         crime.put("crime_type", "ied");
-        crime.put("location", Map.of("admin_area", "Ituri", "description", "Road between Bunia and Komanda"));
+        crime.put(
+                "location",
+                Map.of("admin_area", "Ituri", "description", "Road between Bunia and Komanda"));
         crime.put("peacekeepers_killed", 2);
         crime.put("peacekeepers_injured", 5);
         crime.put("attributed_group", "Unidentified armed group");
@@ -74,12 +106,23 @@ public final class Cases {
 
     /** Creates a case as a conduct officer and returns its id. */
     public static String create(Map<String, Object> body) {
-        return as("conduct_officer").body(body).post("/accountability-cases").then().statusCode(201).extract().path("id");
+        return as("conduct_officer")
+                .body(body)
+                .post("/accountability-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Moves a case to a status and returns the new ETag. */
     public static String move(String id, String to) {
-        return as("conduct_officer").body(Map.of("to", to, "reason", "Test moves the case to " + to))
-                .post("/accountability-cases/" + id + "/transitions").then().statusCode(200).extract().header("ETag");
+        return as("conduct_officer")
+                .body(Map.of("to", to, "reason", "Test moves the case to " + to))
+                .post("/accountability-cases/" + id + "/transitions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

@@ -1,10 +1,11 @@
 package org.a4ptracker.support;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
-/** The service as started with {@code A4P_DEMO_DATA=true}: the records the contract's examples name. */
+/**
+ * The service as started with {@code A4P_DEMO_DATA=true}: the records the contract's examples name.
+ */
 public class DemoDataProfile implements QuarkusTestProfile {
 
     @Override

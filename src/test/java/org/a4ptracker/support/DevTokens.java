@@ -18,15 +18,17 @@ import java.util.stream.Collectors;
 
 /**
  * Mints bearer tokens signed with the development key pair, which is NOT FOR PRODUCTION: its
- * private half is in this repository. The tests use it, and so can a developer, from the
- * repository root, with nothing but a JDK:
+ * private half is in this repository. The tests use it, and so can a developer, from the repository
+ * root, with nothing but a JDK:
  *
- * <pre>java src/test/java/org/a4ptracker/support/DevTokens.java --roles reader,editor --missions MINUSCA,MONUSCO</pre>
+ * <pre>
+ * java src/test/java/org/a4ptracker/support/DevTokens.java --roles reader,editor --missions MINUSCA,MONUSCO
+ * </pre>
  *
- * Options: {@code --roles} (reader, editor, conduct_officer, admin; default reader),
- * {@code --missions} (acronyms, or * for all; default *), {@code --subject} (default dev-user),
- * {@code --minutes} (lifetime, default 60). Kept free of dependencies so that it runs as a
- * single source file.
+ * Options: {@code --roles} (reader, editor, conduct_officer, admin; default reader), {@code
+ * --missions} (acronyms, or * for all; default *), {@code --subject} (default dev-user), {@code
+ * --minutes} (lifetime, default 60). Kept free of dependencies so that it runs as a single source
+ * file.
  */
 public final class DevTokens {
 
@@ -34,8 +36,7 @@ public final class DevTokens {
     private static final String KEY_RESOURCE = "dev-jwt/NOT-FOR-PRODUCTION-private-key.pem";
     private static final Path KEY_FILE = Path.of("src/test/resources", KEY_RESOURCE);
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static void main(String[] args) throws Exception {
         List<String> roles = List.of("reader");
@@ -54,24 +55,37 @@ public final class DevTokens {
         System.out.println(mint(subject, roles, missions, minutes * 60));
     }
 
-    public static String mint(String subject, List<String> roles, List<String> missions, long lifetimeSeconds) {
+    public static String mint(
+            String subject, List<String> roles, List<String> missions, long lifetimeSeconds) {
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":" + quote(ISSUER)
-                + ",\"sub\":" + quote(subject)
-                + ",\"upn\":" + quote(subject)
-                + ",\"jti\":" + quote(UUID.randomUUID().toString())
-                + ",\"groups\":" + array(roles)
-                + ",\"missions\":" + array(missions)
-                + ",\"iat\":" + now
-                + ",\"exp\":" + (now + lifetimeSeconds) + "}";
+        String claims =
+                "{\"iss\":"
+                        + quote(ISSUER)
+                        + ",\"sub\":"
+                        + quote(subject)
+                        + ",\"upn\":"
+                        + quote(subject)
+                        + ",\"jti\":"
+                        + quote(UUID.randomUUID().toString())
+                        + ",\"groups\":"
+                        + array(roles)
+                        + ",\"missions\":"
+                        + array(missions)
+                        + ",\"iat\":"
+                        + now
+                        + ",\"exp\":"
+                        + (now + lifetimeSeconds)
+                        + "}";
         return sign(claims);
     }
 
     /** Signs any claims (a JSON object) with the development key, for tests of token rules. */
     public static String sign(String claimsJson) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64(claimsJson.getBytes(StandardCharsets.UTF_8));
+        String signingInput =
+                base64(header.getBytes(StandardCharsets.UTF_8))
+                        + "."
+                        + base64(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey());
@@ -84,12 +98,18 @@ public final class DevTokens {
 
     private static PrivateKey privateKey() throws IOException, GeneralSecurityException {
         String pem;
-        try (InputStream in = DevTokens.class.getClassLoader() == null ? null
-                : DevTokens.class.getClassLoader().getResourceAsStream(KEY_RESOURCE)) {
-            pem = in != null ? new String(in.readAllBytes(), StandardCharsets.US_ASCII) : Files.readString(KEY_FILE);
+        try (InputStream in =
+                DevTokens.class.getClassLoader() == null
+                        ? null
+                        : DevTokens.class.getClassLoader().getResourceAsStream(KEY_RESOURCE)) {
+            pem =
+                    in != null
+                            ? new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                            : Files.readString(KEY_FILE);
         }
         String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     private static String base64(byte[] bytes) {

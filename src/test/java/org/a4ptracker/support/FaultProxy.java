@@ -15,18 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy between the service and PostgreSQL that can break the way a database breaks:
+ *
  * <ul>
- * <li>{@link #pass()}: forwards both ways;</li>
- * <li>{@link #cut()}: the port refuses new connections and every open one is reset, like a
- * stopped or restarting server;</li>
- * <li>{@link #freeze()}: new connections are accepted and never answered, open ones go silent
- * (what they carry is held back), like a server whose process is frozen.</li>
+ *   <li>{@link #pass()}: forwards both ways;
+ *   <li>{@link #cut()}: the port refuses new connections and every open one is reset, like a
+ *       stopped or restarting server;
+ *   <li>{@link #freeze()}: new connections are accepted and never answered, open ones go silent
+ *       (what they carry is held back), like a server whose process is frozen.
  * </ul>
+ *
  * Plain blocking sockets, two daemon threads per connection: enough for a test's handful.
  */
 public final class FaultProxy implements AutoCloseable {
 
-    public enum Mode { PASS, CUT, FREEZE }
+    public enum Mode {
+        PASS,
+        CUT,
+        FREEZE
+    }
 
     private final InetSocketAddress target;
     private final Object lock = new Object();
@@ -47,13 +53,16 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * For trying the packaged service by hand: {@code java src/test/java/org/a4ptracker/support/FaultProxy.java
-     * 8290 127.0.0.1 5432} forwards port 8290 to PostgreSQL; {@code kill -STOP} the process to hang
-     * the "database", {@code kill -CONT} to bring it back, kill it to refuse connections.
+     * For trying the packaged service by hand: {@code java
+     * src/test/java/org/a4ptracker/support/FaultProxy.java 8290 127.0.0.1 5432} forwards port 8290
+     * to PostgreSQL; {@code kill -STOP} the process to hang the "database", {@code kill -CONT} to
+     * bring it back, kill it to refuse connections.
      */
     public static void main(String[] args) throws Exception {
-        try (FaultProxy proxy = new FaultProxy(Integer.parseInt(args[0]), args[1], Integer.parseInt(args[2]))) {
-            System.out.println("Forwarding 127.0.0.1:" + proxy.port() + " to " + args[1] + ":" + args[2]);
+        try (FaultProxy proxy =
+                new FaultProxy(Integer.parseInt(args[0]), args[1], Integer.parseInt(args[2]))) {
+            System.out.println(
+                    "Forwarding 127.0.0.1:" + proxy.port() + " to " + args[1] + ":" + args[2]);
             Thread.currentThread().join();
         }
     }
@@ -85,7 +94,8 @@ public final class FaultProxy implements AutoCloseable {
             heldNew.clear();
             lock.notifyAll();
         }
-        // Connections accepted while frozen are forwarded now; a client that gave up has closed them.
+        // Connections accepted while frozen are forwarded now; a client that gave up has closed
+        // them.
         for (Socket client : waiting) {
             forward(client);
         }
@@ -178,10 +188,14 @@ public final class FaultProxy implements AutoCloseable {
         daemon("fault-proxy-down", () -> pump(upstream, client));
     }
 
-    /** Copies {@code from} to {@code to}; while frozen, what was read is held until the proxy passes again. */
+    /**
+     * Copies {@code from} to {@code to}; while frozen, what was read is held until the proxy passes
+     * again.
+     */
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 if (!awaitNotFrozen()) {

@@ -1,13 +1,11 @@
 package org.a4ptracker.support;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
-
 import org.a4ptracker.dev.EmbeddedPostgresConfigSource;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Puts a {@link FaultProxy} between the service and the database the tests use: the server of
@@ -21,7 +19,8 @@ public class FaultProxyResource implements QuarkusTestResourceLifecycleManager {
     /** The proxy of the running test profile. */
     public static FaultProxy proxy() {
         if (proxy == null) {
-            throw new IllegalStateException("No fault proxy: the test must use a profile with FaultProxyResource");
+            throw new IllegalStateException(
+                    "No fault proxy: the test must use a profile with FaultProxyResource");
         }
         return proxy;
     }
@@ -43,7 +42,9 @@ public class FaultProxyResource implements QuarkusTestResourceLifecycleManager {
         String url = databaseUrl();
         URI address = URI.create(url.substring("jdbc:".length()));
         try {
-            proxy = new FaultProxy(address.getHost(), address.getPort() < 0 ? 5432 : address.getPort());
+            proxy =
+                    new FaultProxy(
+                            address.getHost(), address.getPort() < 0 ? 5432 : address.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

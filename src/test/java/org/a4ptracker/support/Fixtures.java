@@ -8,8 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Test data created through the API itself, with names no other test uses. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An acronym of 9 letters that no seeded mission and (almost surely) no other test uses. */
     public static String newAcronym() {
@@ -22,11 +21,16 @@ public final class Fixtures {
 
     public static Map<String, Object> mission(String acronym, String startDate) {
         return Map.of(
-                "acronym", acronym,
-                "name", Map.of("en", "Test mission " + acronym, "fr", "Mission d'essai " + acronym),
-                "host_countries", java.util.List.of("CAF"),
-                "start_date", startDate,
-                "headquarters", "Bangui");
+                "acronym",
+                acronym,
+                "name",
+                Map.of("en", "Test mission " + acronym, "fr", "Mission d'essai " + acronym),
+                "host_countries",
+                java.util.List.of("CAF"),
+                "start_date",
+                startDate,
+                "headquarters",
+                "Bangui");
     }
 
     /** Creates an active mission that started on {@code startDate}; returns its acronym. */
@@ -36,8 +40,11 @@ public final class Fixtures {
         return acronym;
     }
 
-    public static Map<String, Object> assessment(String priority, String period, String rating, Integer score) {
-        var body = new java.util.HashMap<String, Object>(Map.of("priority_code", priority, "period", period, "rating", rating));
+    public static Map<String, Object> assessment(
+            String priority, String period, String rating, Integer score) {
+        var body =
+                new java.util.HashMap<String, Object>(
+                        Map.of("priority_code", priority, "period", period, "rating", rating));
         if (score != null) {
             body.put("score", score);
         }
@@ -46,8 +53,13 @@ public final class Fixtures {
 
     /** Records an assessment and returns its id. */
     public static String createAssessment(String acronym, Map<String, Object> body) {
-        return as("editor").body(body).post("/missions/" + acronym + "/assessments")
-                .then().statusCode(201).extract().path("id");
+        return as("editor")
+                .body(body)
+                .post("/missions/" + acronym + "/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String etagOf(String path) {

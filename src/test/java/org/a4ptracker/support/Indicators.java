@@ -2,31 +2,37 @@ package org.a4ptracker.support;
 
 import static org.a4ptracker.support.Api.as;
 
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-
 /** Test data for indicators: unique codes, so that tests never depend on what else is stored. */
 public final class Indicators {
 
-    private Indicators() {
-    }
+    private Indicators() {}
 
     /** A code matching the contract's pattern, unique per call, at most 20 characters. */
     public static String uniqueCode(String prefix) {
-        return (prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toUpperCase(Locale.ROOT);
+        return (prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
+                .toUpperCase(Locale.ROOT);
     }
 
     /** A valid IndicatorInput body. */
     public static Map<String, Object> input(String code) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
-        body.put("name", new LinkedHashMap<>(Map.of("en", "Test indicator " + code, "fr", "Indicateur de test " + code)));
+        body.put(
+                "name",
+                new LinkedHashMap<>(
+                        Map.of(
+                                "en",
+                                "Test indicator " + code,
+                                "fr",
+                                "Indicateur de test " + code)));
         body.put("unit", "percent");
         body.put("baseline", 42);
         body.put("target", 100);
@@ -39,15 +45,27 @@ public final class Indicators {
     public static Response create(String priority, Map<String, Object> body) {
         Response response = as("editor").body(body).post("/priorities/" + priority + "/indicators");
         if (response.statusCode() != 201) {
-            throw new AssertionError("Creating " + body + " answered " + response.statusCode() + ": " + response.asString());
+            throw new AssertionError(
+                    "Creating "
+                            + body
+                            + " answered "
+                            + response.statusCode()
+                            + ": "
+                            + response.asString());
         }
         return response;
     }
 
     /** Every indicator of a priority, read in one page of the maximum size. */
     public static List<Map<String, Object>> all(String priority) {
-        JsonPath page = as("reader").queryParam("limit", 200).get("/priorities/" + priority + "/indicators")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page =
+                as("reader")
+                        .queryParam("limit", 200)
+                        .get("/priorities/" + priority + "/indicators")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         return page.getList("items");
     }
 

@@ -1,9 +1,9 @@
 package org.a4ptracker.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
@@ -12,8 +12,7 @@ import io.restassured.response.ValidatableResponse;
 /** Assertions every RFC 9457 answer must pass. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * Checks status, media type, the type/title/status members and that the body leaks no stack
@@ -26,13 +25,32 @@ public final class Problems {
                 .contentType(startsWith(Api.PROBLEM_JSON))
                 .body("status", equalTo(status))
                 .body("type", equalTo(type))
-                .body("title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+                .body(
+                        "title",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
     }
 
     public static void assertNoLeak(String body) {
-        for (String telltale : new String[] {"Exception", "\tat ", "at org.", "at java.", "java.lang", "org.a4ptracker",
-                "org.hibernate", "jakarta.", "io.quarkus", "com.fasterxml", "SELECT ", "INSERT ", "Caused by"}) {
-            assertThat("The body leaks implementation details: " + body, body, not(containsString(telltale)));
+        for (String telltale :
+                new String[] {
+                    "Exception",
+                    "\tat ",
+                    "at org.",
+                    "at java.",
+                    "java.lang",
+                    "org.a4ptracker",
+                    "org.hibernate",
+                    "jakarta.",
+                    "io.quarkus",
+                    "com.fasterxml",
+                    "SELECT ",
+                    "INSERT ",
+                    "Caused by"
+                }) {
+            assertThat(
+                    "The body leaks implementation details: " + body,
+                    body,
+                    not(containsString(telltale)));
         }
     }
 }

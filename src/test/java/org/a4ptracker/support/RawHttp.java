@@ -1,5 +1,6 @@
 package org.a4ptracker.support;
 
+import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.restassured.RestAssured;
-
 /**
  * HTTP/1.1 over a plain socket, for what REST Assured cannot send: requests from another loopback
- * address (127.0.0.x, so that per-address limits do not touch the rest of the suite), and
- * requests that break the service's size limits. One request per connection.
+ * address (127.0.0.x, so that per-address limits do not touch the rest of the suite), and requests
+ * that break the service's size limits. One request per connection.
  */
 public final class RawHttp {
 
@@ -28,17 +27,20 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    /** Sends {@code head} (request line and headers, without the blank line) and then {@code body}. */
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) and then {@code body}.
+     */
     public static Answer send(String from, String head, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    (head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             try {
                 out.write(body);
                 out.flush();
@@ -52,7 +54,12 @@ public final class RawHttp {
     }
 
     public static Answer get(String from, String path, String... headers) {
-        return send(from, "GET " + path + " HTTP/1.1" + (headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers)),
+        return send(
+                from,
+                "GET "
+                        + path
+                        + " HTTP/1.1"
+                        + (headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers)),
                 new byte[0]);
     }
 
@@ -72,8 +79,11 @@ public final class RawHttp {
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+        return new Answer(
+                Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
     }
 }

@@ -3,7 +3,6 @@ package org.a4ptracker.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 /**

@@ -1,13 +1,12 @@
 package org.a4ptracker.support;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
 /**
- * The service reaches its database through a {@link FaultProxy}, and statistics run under a
- * short statement timeout (so that a test can make it fire without waiting 10 s).
+ * The service reaches its database through a {@link FaultProxy}, and statistics run under a short
+ * statement timeout (so that a test can make it fire without waiting 10 s).
  */
 public class ThroughFaultProxy implements QuarkusTestProfile {
 

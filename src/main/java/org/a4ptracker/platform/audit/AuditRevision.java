@@ -1,11 +1,5 @@
 package org.a4ptracker.platform.audit;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +7,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
@@ -26,12 +24,14 @@ public class AuditRevision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_revision_seq")
-    @SequenceGenerator(name = "audit_revision_seq", sequenceName = "audit_revision_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "audit_revision_seq",
+            sequenceName = "audit_revision_seq",
+            allocationSize = 50)
     @RevisionNumber
     public long id;
 
-    @RevisionTimestamp
-    public Instant at;
+    @RevisionTimestamp public Instant at;
 
     public String actor;
 
@@ -42,7 +42,8 @@ public class AuditRevision {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT r FROM AuditRevision r WHERE r.id IN :ids", AuditRevision.class)
+        return em.createQuery(
+                        "SELECT r FROM AuditRevision r WHERE r.id IN :ids", AuditRevision.class)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .collect(Collectors.toMap(r -> r.id, Function.identity()));

@@ -1,9 +1,8 @@
 package org.a4ptracker.platform.audit;
 
-import org.hibernate.envers.RevisionListener;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.hibernate.envers.RevisionListener;
 
 /** Stamps each revision with the caller and the reason the request gave, if any. */
 public class AuditRevisionListener implements RevisionListener {
@@ -13,7 +12,10 @@ public class AuditRevisionListener implements RevisionListener {
         AuditRevision audit = (AuditRevision) revision;
         var container = Arc.container();
         SecurityIdentity identity = container.instance(SecurityIdentity.class).get();
-        audit.actor = identity == null || identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        audit.actor =
+                identity == null || identity.isAnonymous()
+                        ? "system"
+                        : identity.getPrincipal().getName();
         if (container.requestContext().isActive()) {
             audit.reason = container.instance(AuditReason.class).get().get();
         }

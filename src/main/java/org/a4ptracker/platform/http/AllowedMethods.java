@@ -1,5 +1,6 @@
 package org.a4ptracker.platform.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * The methods each path supports, read from the contract that the service implements and serves
  * ({@code META-INF/openapi.yaml}). Quarkus REST rejects a wrong method with a 405 but without the
@@ -18,15 +17,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class AllowedMethods {
 
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Map<Pattern, String> BY_PATH = load();
 
-    private AllowedMethods() {
-    }
+    private AllowedMethods() {}
 
-    /** The {@code Allow} value for a request path, or {@code null} when the contract has no such path. */
+    /**
+     * The {@code Allow} value for a request path, or {@code null} when the contract has no such
+     * path.
+     */
     static String forPath(String path) {
-        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String normalized =
+                path.length() > 1 && path.endsWith("/")
+                        ? path.substring(0, path.length() - 1)
+                        : path;
         for (Map.Entry<Pattern, String> entry : BY_PATH.entrySet()) {
             if (entry.getKey().matcher(normalized).matches()) {
                 return entry.getValue();
@@ -37,14 +42,18 @@ final class AllowedMethods {
 
     private static Map<Pattern, String> load() {
         Map<Pattern, String> byPath = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Contract.TREE.path("paths").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = Contract.TREE.path("paths").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             List<String> methods = new ArrayList<>();
-            path.getValue().fieldNames().forEachRemaining(name -> {
-                if (HTTP_METHODS.contains(name)) {
-                    methods.add(name.toUpperCase(Locale.ROOT));
-                }
-            });
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                            name -> {
+                                if (HTTP_METHODS.contains(name)) {
+                                    methods.add(name.toUpperCase(Locale.ROOT));
+                                }
+                            });
             byPath.put(template(path.getKey()), String.join(", ", methods));
         }
         return byPath;
@@ -53,7 +62,8 @@ final class AllowedMethods {
     private static Pattern template(String path) {
         StringBuilder regex = new StringBuilder();
         for (String part : path.split("(?=\\{)|(?<=\\})")) {
-            regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
+            regex.append(
+                    part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
         }
         return Pattern.compile(regex.toString());
     }

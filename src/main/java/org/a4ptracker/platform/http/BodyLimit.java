@@ -1,10 +1,6 @@
 package org.a4ptracker.platform.http;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
@@ -12,19 +8,21 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkus.runtime.configuration.MemorySize;
-
 /**
- * Counts the bytes of a body as it is read and stops at {@code a4p.limits.body} with a 413
- * problem: a chunked body declares no length for {@link RequestGuards} to check up front.
+ * Counts the bytes of a body as it is read and stops at {@code a4p.limits.body} with a 413 problem:
+ * a chunked body declares no length for {@link RequestGuards} to check up front.
  */
 @Provider
-@Priority(Priorities.ENTITY_CODER - 2000) // outermost: every other reader (StrictJson) reads through the count
+@Priority(
+        Priorities.ENTITY_CODER
+                - 2000) // outermost: every other reader (StrictJson) reads through the count
 public class BodyLimit implements ReaderInterceptor {
 
     private final long max;
@@ -70,7 +68,9 @@ public class BodyLimit implements ReaderInterceptor {
         }
     }
 
-    /** An I/O failure, so that the JSON reader passes it on instead of reporting a malformed body. */
+    /**
+     * An I/O failure, so that the JSON reader passes it on instead of reporting a malformed body.
+     */
     static final class TooLarge extends IOException {
         private final long max;
 
@@ -85,9 +85,18 @@ public class BodyLimit implements ReaderInterceptor {
         return ProblemResponses.of(tooLarge(e.max), uri);
     }
 
-    /** 413, whether the declared length ({@link RequestGuards}) or the bytes read are over the limit. */
+    /**
+     * 413, whether the declared length ({@link RequestGuards}) or the bytes read are over the
+     * limit.
+     */
     static ProblemException tooLarge(long max) {
-        return new ProblemException(413, "/problems/payload-too-large", "Payload too large",
-                "The request body is larger than " + max + " bytes.", null, null, Map.of("Connection", "close"));
+        return new ProblemException(
+                413,
+                "/problems/payload-too-large",
+                "Payload too large",
+                "The request body is larger than " + max + " bytes.",
+                null,
+                null,
+                Map.of("Connection", "close"));
     }
 }

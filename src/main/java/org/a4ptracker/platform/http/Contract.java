@@ -1,15 +1,14 @@
 package org.a4ptracker.platform.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The contract the service implements and serves ({@code META-INF/openapi.yaml}), read once, and
@@ -20,13 +19,16 @@ final class Contract {
 
     /** The whole document; an empty object when the file is missing. */
     static final JsonNode TREE = load();
+
     /** operationId → media type → request body schema. */
     private static final Map<String, Map<String, JsonNode>> BODIES = bodies(TREE);
 
-    private Contract() {
-    }
+    private Contract() {}
 
-    /** The schema of an operation's request body in this media type, or {@code null} if the contract has none. */
+    /**
+     * The schema of an operation's request body in this media type, or {@code null} if the contract
+     * has none.
+     */
     static JsonNode requestBody(String operationId, String mediaType) {
         Map<String, JsonNode> content = BODIES.get(operationId);
         if (content == null) {
@@ -54,25 +56,31 @@ final class Contract {
         for (JsonNode part : parts) {
             JsonNode flat = flatten(part);
             everyPartNullable &= nullable(flat);
-            flat.fields().forEachRemaining(field -> {
-                switch (field.getKey()) {
-                    case "properties" -> properties.setAll((ObjectNode) field.getValue());
-                    case "additionalProperties" -> {
-                        JsonNode current = merged.get("additionalProperties");
-                        if (current == null || current.isObject() || current.asBoolean(true)) {
-                            merged.set("additionalProperties", field.getValue());
-                        }
-                    }
-                    case "nullable" -> {
-                        // nullable when the schema itself says so, or when every part does
-                    }
-                    default -> {
-                        if (!merged.has(field.getKey())) {
-                            merged.set(field.getKey(), field.getValue());
-                        }
-                    }
-                }
-            });
+            flat.fields()
+                    .forEachRemaining(
+                            field -> {
+                                switch (field.getKey()) {
+                                    case "properties" ->
+                                            properties.setAll((ObjectNode) field.getValue());
+                                    case "additionalProperties" -> {
+                                        JsonNode current = merged.get("additionalProperties");
+                                        if (current == null
+                                                || current.isObject()
+                                                || current.asBoolean(true)) {
+                                            merged.set("additionalProperties", field.getValue());
+                                        }
+                                    }
+                                    case "nullable" -> {
+                                        // nullable when the schema itself says so, or when every
+                                        // part does
+                                    }
+                                    default -> {
+                                        if (!merged.has(field.getKey())) {
+                                            merged.set(field.getKey(), field.getValue());
+                                        }
+                                    }
+                                }
+                            });
         }
         if (resolved.has("properties")) {
             properties.setAll((ObjectNode) resolved.get("properties"));
@@ -90,33 +98,62 @@ final class Contract {
         JsonNode current = schema;
         for (int depth = 0; current.has("$ref") && depth < 32; depth++) {
             String ref = current.get("$ref").asText();
-            current = ref.startsWith("#") ? TREE.at(ref.substring(1)) : JsonNodeFactory.instance.objectNode();
+            current =
+                    ref.startsWith("#")
+                            ? TREE.at(ref.substring(1))
+                            : JsonNodeFactory.instance.objectNode();
         }
         return current.isMissingNode() ? JsonNodeFactory.instance.objectNode() : current;
     }
 
     private static Map<String, Map<String, JsonNode>> bodies(JsonNode contract) {
         Map<String, Map<String, JsonNode>> bodies = new HashMap<>();
-        contract.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
-            JsonNode body = resolve(operation.getValue().path("requestBody"));
-            String id = operation.getValue().path("operationId").asText(null);
-            if (id == null || !body.has("content")) {
-                return;
-            }
-            Map<String, JsonNode> byMediaType = new HashMap<>();
-            body.get("content").fields().forEachRemaining(content -> {
-                if (content.getValue().has("schema")) {
-                    byMediaType.put(content.getKey(), content.getValue().get("schema"));
-                }
-            });
-            bodies.put(id, byMediaType);
-        }));
+        contract.path("paths")
+                .forEach(
+                        path ->
+                                path.fields()
+                                        .forEachRemaining(
+                                                operation -> {
+                                                    JsonNode body =
+                                                            resolve(
+                                                                    operation
+                                                                            .getValue()
+                                                                            .path("requestBody"));
+                                                    String id =
+                                                            operation
+                                                                    .getValue()
+                                                                    .path("operationId")
+                                                                    .asText(null);
+                                                    if (id == null || !body.has("content")) {
+                                                        return;
+                                                    }
+                                                    Map<String, JsonNode> byMediaType =
+                                                            new HashMap<>();
+                                                    body.get("content")
+                                                            .fields()
+                                                            .forEachRemaining(
+                                                                    content -> {
+                                                                        if (content.getValue()
+                                                                                .has("schema")) {
+                                                                            byMediaType.put(
+                                                                                    content
+                                                                                            .getKey(),
+                                                                                    content.getValue()
+                                                                                            .get(
+                                                                                                    "schema"));
+                                                                        }
+                                                                    });
+                                                    bodies.put(id, byMediaType);
+                                                }));
         return bodies;
     }
 
     private static JsonNode load() {
-        try (InputStream in = Contract.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
-            return in == null ? JsonNodeFactory.instance.objectNode() : new YAMLMapper().readTree(in);
+        try (InputStream in =
+                Contract.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+            return in == null
+                    ? JsonNodeFactory.instance.objectNode()
+                    : new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read META-INF/openapi.yaml", e);
         }

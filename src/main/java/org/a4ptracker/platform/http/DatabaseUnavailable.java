@@ -1,28 +1,28 @@
 package org.a4ptracker.platform.http;
 
-import org.a4ptracker.platform.persistence.Causes;
-
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
-
+import org.a4ptracker.platform.persistence.Causes;
 import org.jboss.logging.Logger;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 
 /**
  * Recognises, anywhere in a cause chain, a failure that says "the database cannot answer now"
- * rather than "this request is wrong" or "the code is wrong": the database refused, dropped or
- * did not answer a connection, is starting up or shutting down, has no connection slot left, a
+ * rather than "this request is wrong" or "the code is wrong": the database refused, dropped or did
+ * not answer a connection, is starting up or shutting down, has no connection slot left, a
  * statement ran past its time limit, the pool could not hand out a connection in time, or the
  * transaction was rolled back by its timeout. Such failures answer 503 with {@code Retry-After}:
  * nothing the client sent was at fault and a retry can succeed.
  */
 public final class DatabaseUnavailable {
 
-    /** Seconds a client should wait before retrying; readiness usually recovers within this time. */
+    /**
+     * Seconds a client should wait before retrying; readiness usually recovers within this time.
+     */
     static final String RETRY_AFTER_SECONDS = "5";
+
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
 
     /**
@@ -31,8 +31,7 @@ public final class DatabaseUnavailable {
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** Whether {@code e}, or any of its causes, is a database-unavailable failure. */
     public static boolean in(Throwable e) {
@@ -58,7 +57,8 @@ public final class DatabaseUnavailable {
             }
             // Agroal states pool exhaustion and acquisition timeouts without a SQLSTATE ("Sorry,
             // acquisition timeout!", "Acquisition timeout while waiting for new connection", "This
-            // pool is closed..."): any SQLException raised by the pool itself is about availability.
+            // pool is closed..."): any SQLException raised by the pool itself is about
+            // availability.
             StackTraceElement[] trace = sql.getStackTrace();
             return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
         }
@@ -67,8 +67,12 @@ public final class DatabaseUnavailable {
 
     /** The SQLSTATE of the first SQL failure in the chain, for the log; {@code null} if none. */
     static String sqlState(Throwable e) {
-        return Causes.of(e).stream().filter(SQLException.class::isInstance).map(c -> ((SQLException) c).getSQLState())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return Causes.of(e).stream()
+                .filter(SQLException.class::isInstance)
+                .map(c -> ((SQLException) c).getSQLState())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -82,7 +86,9 @@ public final class DatabaseUnavailable {
             return null;
         }
         String state = sqlState(e);
-        LOG.warnf("Database unavailable on %s (SQLSTATE %s, %s): answered 503", path, state, e.getClass().getSimpleName());
+        LOG.warnf(
+                "Database unavailable on %s (SQLSTATE %s, %s): answered 503",
+                path, state, e.getClass().getSimpleName());
         if (state == null || state.startsWith("08") || state.startsWith("57P")) {
             dropIdleConnections();
         }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A DELETE answers 204 without a body, so the contract gives it only the problem+json type of its
- * errors, and a client sending {@code Accept: application/json} as for every other call would get
- * a 406 instead of the deletion. There is nothing to negotiate: forget the client's Accept.
+ * errors, and a client sending {@code Accept: application/json} as for every other call would get a
+ * 406 instead of the deletion. There is nothing to negotiate: forget the client's Accept.
  */
 @Provider
 @PreMatching

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -22,17 +21,26 @@ public final class ETags {
             throw preconditionRequired();
         }
         String current = of(currentVersion);
-        boolean matches = Arrays.stream(ifMatch.split(","))
-                .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+        boolean matches =
+                Arrays.stream(ifMatch.split(","))
+                        .map(String::trim)
+                        .anyMatch(tag -> tag.equals("*") || tag.equals(current));
         if (!matches) {
-            throw ProblemException.preconditionFailed("If-Match " + ifMatch + " does not match the current version "
-                    + current + ": read the resource again and retry.", Map.of("ETag", current));
+            throw ProblemException.preconditionFailed(
+                    "If-Match "
+                            + ifMatch
+                            + " does not match the current version "
+                            + current
+                            + ": read the resource again and retry.",
+                    Map.of("ETag", current));
         }
     }
 
     public static ProblemException preconditionRequired() {
-        return new ProblemException(428, "/problems/precondition-required", "Precondition required",
+        return new ProblemException(
+                428,
+                "/problems/precondition-required",
+                "Precondition required",
                 "Send the resource's current ETag in If-Match to change it.");
     }
 }

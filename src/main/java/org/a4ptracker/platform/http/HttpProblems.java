@@ -1,17 +1,14 @@
 package org.a4ptracker.platform.http;
 
-import java.util.Locale;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * What the HTTP layer refuses: no such resource (404), a method it does not support (405, with
@@ -21,8 +18,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class HttpProblems {
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers,
-                                   SimpleResourceInfo resource) {
+    public Response webApplication(
+            WebApplicationException e,
+            UriInfo uri,
+            HttpHeaders headers,
+            SimpleResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return UnexpectedProblems.answer(e, uri);
@@ -34,9 +34,12 @@ public class HttpProblems {
         }
         // JAX-RS answers a query or path parameter that does not convert (limit=abc) with a bare
         // 404 (or 400 for a header): it is a 400 that names the parameter.
-        if ((status == 404 || status == 400) && resource != null && e.getCause() != null
+        if ((status == 404 || status == 400)
+                && resource != null
+                && e.getCause() != null
                 && !(e.getCause() instanceof WebApplicationException)) {
-            ProblemException unconvertible = ParameterProblems.unconvertible(resource, uri, headers);
+            ProblemException unconvertible =
+                    ParameterProblems.unconvertible(resource, uri, headers);
             if (unconvertible != null) {
                 return ProblemResponses.of(unconvertible, uri);
             }
@@ -45,15 +48,17 @@ public class HttpProblems {
         String reason = known == null ? "Request failed" : known.getReasonPhrase();
         // Sentence case, so that one type always has one title (ProblemException says "Not found").
         String title = reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
-        String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath() + ".";
-            case 405 -> "This resource does not support that method.";
-            case 406 -> "This resource answers application/json only.";
-            case 415 -> "Send the body as application/json.";
-            default -> title + ".";
-        };
+        String detail =
+                switch (status) {
+                    case 404 -> "No resource at " + uri.getPath() + ".";
+                    case 405 -> "This resource does not support that method.";
+                    case 406 -> "This resource answers application/json only.";
+                    case 415 -> "Send the body as application/json.";
+                    default -> title + ".";
+                };
         String type = "/problems/" + reason.toLowerCase(Locale.ROOT).replace(' ', '-');
-        Response.ResponseBuilder response = ProblemResponses.respond(ProblemResponses.body(status, type, title, detail, uri));
+        Response.ResponseBuilder response =
+                ProblemResponses.respond(ProblemResponses.body(status, type, title, detail, uri));
         if (e instanceof NotAllowedException) {
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow == null || allow.isBlank()) {

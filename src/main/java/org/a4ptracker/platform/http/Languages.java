@@ -10,8 +10,7 @@ public final class Languages {
     public static final String FRENCH = "fr";
     private static final List<String> SUPPORTED = List.of(ENGLISH, FRENCH);
 
-    private Languages() {
-    }
+    private Languages() {}
 
     public static String pick(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {

@@ -1,26 +1,24 @@
 package org.a4ptracker.platform.http;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON merge patch (RFC 7396) over a resource's replacement model: the patch is merged into the
- * current state, and the result is read and validated exactly like a PUT body, so a PATCH obeys
- * the same rules and produces the same problem pointers. The patch itself was checked against
- * its own schema when it was read ({@link StrictJson}), so a {@code null} here is one the contract
- * declares {@code nullable}: it removes the member.
+ * current state, and the result is read and validated exactly like a PUT body, so a PATCH obeys the
+ * same rules and produces the same problem pointers. The patch itself was checked against its own
+ * schema when it was read ({@link StrictJson}), so a {@code null} here is one the contract declares
+ * {@code nullable}: it removes the member.
  */
 @ApplicationScoped
 public class MergePatch {
@@ -51,13 +49,18 @@ public class MergePatch {
         return result;
     }
 
-    /** RFC 7396 over two JSON trees: {@code null} removes a member, objects merge, anything else replaces. */
+    /**
+     * RFC 7396 over two JSON trees: {@code null} removes a member, objects merge, anything else
+     * replaces.
+     */
     static JsonNode merge(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target.deepCopy()
-                : JsonNodeFactory.instance.objectNode();
+        ObjectNode result =
+                target != null && target.isObject()
+                        ? (ObjectNode) target.deepCopy()
+                        : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

@@ -1,5 +1,12 @@
 package org.a4ptracker.platform.http;
 
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -12,15 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
-
 import org.a4ptracker.platform.persistence.StorableValues;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -31,11 +29,11 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 final class ParameterProblems {
 
-    private ParameterProblems() {
-    }
+    private ParameterProblems() {}
 
     /** The first typed parameter whose value does not convert, as a 400; {@code null} if none. */
-    static ProblemException unconvertible(SimpleResourceInfo resource, UriInfo uri, HttpHeaders headers) {
+    static ProblemException unconvertible(
+            SimpleResourceInfo resource, UriInfo uri, HttpHeaders headers) {
         for (Method method : candidates(resource)) {
             for (int i = 0; i < method.getParameterCount(); i++) {
                 Class<?> type = elementType(method, i);
@@ -84,15 +82,22 @@ final class ParameterProblems {
         return null;
     }
 
-    /** The values sent for a query, path or header parameter; {@code null} for other kinds or none sent. */
+    /**
+     * The values sent for a query, path or header parameter; {@code null} for other kinds or none
+     * sent.
+     */
     private static List<String> values(Annotation annotation, UriInfo uri, HttpHeaders headers) {
         if (annotation instanceof QueryParam q) return uri.getQueryParameters().get(q.value());
         if (annotation instanceof PathParam p) return uri.getPathParameters().get(p.value());
-        if (annotation instanceof HeaderParam h) return headers == null ? null : headers.getRequestHeader(h.value());
+        if (annotation instanceof HeaderParam h)
+            return headers == null ? null : headers.getRequestHeader(h.value());
         return null;
     }
 
-    /** The parameter's type, or for a collection parameter (a repeated query value) its element type. */
+    /**
+     * The parameter's type, or for a collection parameter (a repeated query value) its element
+     * type.
+     */
     private static Class<?> elementType(Method method, int index) {
         Class<?> type = method.getParameterTypes()[index];
         if (Collection.class.isAssignableFrom(type)
@@ -104,7 +109,10 @@ final class ParameterProblems {
     }
 
     private static String expectedFormat(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class) {
             return "must be an integer";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -123,8 +131,10 @@ final class ParameterProblems {
             return StrictParams.DATE_TIME;
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         return null;
     }
@@ -146,7 +156,8 @@ final class ParameterProblems {
             } else if (type == OffsetDateTime.class) {
                 return StrictParams.parseDateTime(value) != null;
             } else if (type.isEnum()) {
-                return Arrays.stream(type.getEnumConstants()).anyMatch(c -> String.valueOf(c).equals(value));
+                return Arrays.stream(type.getEnumConstants())
+                        .anyMatch(c -> String.valueOf(c).equals(value));
             }
             return true;
         } catch (IllegalArgumentException e) {
@@ -154,10 +165,15 @@ final class ParameterProblems {
         }
     }
 
-    /** The resource method and its declarations in the interfaces and superclasses (where the annotations are). */
+    /**
+     * The resource method and its declarations in the interfaces and superclasses (where the
+     * annotations are).
+     */
     private static List<Method> candidates(SimpleResourceInfo resource) {
         List<Method> methods = new ArrayList<>();
-        for (Class<?> c = resource.getResourceClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = resource.getResourceClass();
+                c != null && c != Object.class;
+                c = c.getSuperclass()) {
             addMatching(methods, c, resource);
             for (Class<?> i : c.getInterfaces()) {
                 addMatching(methods, i, resource);
@@ -166,7 +182,8 @@ final class ParameterProblems {
         return methods;
     }
 
-    private static void addMatching(List<Method> methods, Class<?> type, SimpleResourceInfo resource) {
+    private static void addMatching(
+            List<Method> methods, Class<?> type, SimpleResourceInfo resource) {
         try {
             methods.add(type.getMethod(resource.getMethodName(), resource.parameterTypes()));
         } catch (NoSuchMethodException ignored) {

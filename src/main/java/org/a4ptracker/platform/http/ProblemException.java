@@ -2,12 +2,12 @@ package org.a4ptracker.platform.http;
 
 import java.util.List;
 import java.util.Map;
-
 import org.a4ptracker.api.model.ProblemError;
 
 /**
- * A client error with everything needed to answer it as {@code application/problem+json}.
- * Services throw it; {@link ThrownProblems} answers it (and the other mappers describe their failures with it).
+ * A client error with everything needed to answer it as {@code application/problem+json}. Services
+ * throw it; {@link ThrownProblems} answers it (and the other mappers describe their failures with
+ * it).
  */
 public class ProblemException extends RuntimeException {
 
@@ -18,8 +18,14 @@ public class ProblemException extends RuntimeException {
     private final List<String> allowed;
     private final Map<String, String> headers;
 
-    public ProblemException(int status, String type, String title, String detail,
-                            List<ProblemError> errors, List<String> allowed, Map<String, String> headers) {
+    public ProblemException(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<ProblemError> errors,
+            List<String> allowed,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -50,8 +56,14 @@ public class ProblemException extends RuntimeException {
      * write that lost a race).
      */
     public static ProblemException preconditionFailed(String detail, Map<String, String> headers) {
-        return new ProblemException(412, "/problems/precondition-failed", "Precondition failed", detail,
-                null, null, headers);
+        return new ProblemException(
+                412,
+                "/problems/precondition-failed",
+                "Precondition failed",
+                detail,
+                null,
+                null,
+                headers);
     }
 
     public static ProblemException preconditionFailed(String detail) {
@@ -60,23 +72,45 @@ public class ProblemException extends RuntimeException {
 
     /** 503: nothing was done and a retry can succeed; {@code headers} carry {@code Retry-After}. */
     public static ProblemException serviceUnavailable(String detail, Map<String, String> headers) {
-        return new ProblemException(503, "/problems/service-unavailable", "Service unavailable", detail,
-                null, null, headers);
+        return new ProblemException(
+                503,
+                "/problems/service-unavailable",
+                "Service unavailable",
+                detail,
+                null,
+                null,
+                headers);
     }
 
     public static ProblemException invalidTransition(String detail, List<String> allowed) {
-        return new ProblemException(409, "/problems/invalid-transition", "Transition not allowed", detail,
-                null, allowed, Map.of());
+        return new ProblemException(
+                409,
+                "/problems/invalid-transition",
+                "Transition not allowed",
+                detail,
+                null,
+                allowed,
+                Map.of());
     }
 
     public static ProblemException invalid(String detail, List<ProblemError> errors) {
-        return new ProblemException(400, "/problems/validation-error", "Request is not valid", detail,
-                errors, null, Map.of());
+        return new ProblemException(
+                400,
+                "/problems/validation-error",
+                "Request is not valid",
+                detail,
+                errors,
+                null,
+                Map.of());
     }
 
     /** A 400 listing every violation found, each with its JSON pointer or parameter name. */
     public static ProblemException invalid(List<ProblemError> errors) {
-        return invalid(errors.size() == 1 ? "1 value is not valid." : errors.size() + " values are not valid.", errors);
+        return invalid(
+                errors.size() == 1
+                        ? "1 value is not valid."
+                        : errors.size() + " values are not valid.",
+                errors);
     }
 
     public static ProblemError fieldError(String pointer, String detail) {

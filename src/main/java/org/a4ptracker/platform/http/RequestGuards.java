@@ -1,31 +1,29 @@
 package org.a4ptracker.platform.http;
 
-import java.time.Duration;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.HttpHeaders;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks that run on every request before anything else, so that they cost next to nothing and
  * answer problem+json like every other error:
+ *
  * <ul>
- * <li>size limits: request line (414), headers (431) and declared body length (413; a chunked
- * body is counted as it is read, by {@link BodyLimit}). The HTTP layer's own limits are set
- * higher (application.properties) so that it hands such requests to the service instead of
- * answering them with a bare status line;</li>
- * <li>a client address that failed authentication too often in the current window gets 429
- * before its token costs a signature check; every 401 to a request that presented a token
- * counts as a failure.</li>
+ *   <li>size limits: request line (414), headers (431) and declared body length (413; a chunked
+ *       body is counted as it is read, by {@link BodyLimit}). The HTTP layer's own limits are set
+ *       higher (application.properties) so that it hands such requests to the service instead of
+ *       answering them with a bare status line;
+ *   <li>a client address that failed authentication too often in the current window gets 429 before
+ *       its token costs a signature check; every 401 to a request that presented a token counts as
+ *       a failure.
  * </ul>
  */
 @ApplicationScoped
@@ -38,12 +36,15 @@ public class RequestGuards {
     private final long maxBody;
 
     RequestGuards(
-                  @ConfigProperty(name = "a4p.limits.request-line", defaultValue = "8192") int maxRequestLine,
-                  @ConfigProperty(name = "a4p.limits.header", defaultValue = "8192") int maxHeader,
-                  @ConfigProperty(name = "a4p.limits.headers", defaultValue = "20480") int maxHeaders,
-                  @ConfigProperty(name = "a4p.limits.body") MemorySize maxBody,
-                  @ConfigProperty(name = "a4p.rate-limit.auth-failures.max", defaultValue = "50") int maxFailures,
-                  @ConfigProperty(name = "a4p.rate-limit.auth-failures.window", defaultValue = "PT10S") Duration window) {
+            @ConfigProperty(name = "a4p.limits.request-line", defaultValue = "8192")
+                    int maxRequestLine,
+            @ConfigProperty(name = "a4p.limits.header", defaultValue = "8192") int maxHeader,
+            @ConfigProperty(name = "a4p.limits.headers", defaultValue = "20480") int maxHeaders,
+            @ConfigProperty(name = "a4p.limits.body") MemorySize maxBody,
+            @ConfigProperty(name = "a4p.rate-limit.auth-failures.max", defaultValue = "50")
+                    int maxFailures,
+            @ConfigProperty(name = "a4p.rate-limit.auth-failures.window", defaultValue = "PT10S")
+                    Duration window) {
         this.authFailures = new RateLimiter(maxFailures, window);
         this.maxRequestLine = maxRequestLine;
         this.maxHeader = maxHeader;
@@ -58,16 +59,25 @@ public class RequestGuards {
 
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String address =
+                request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         long blockedFor = authFailures.blockedFor(address);
         if (blockedFor > 0) {
-            send(context, RateLimiter.tooMany("Too many failed authentications from this address", blockedFor));
+            send(
+                    context,
+                    RateLimiter.tooMany(
+                            "Too many failed authentications from this address", blockedFor));
             return;
         }
         int line = request.method().name().length() + request.uri().length() + 10;
         if (line > maxRequestLine) {
-            send(context, new ProblemException(414, "/problems/uri-too-long", "URI too long",
-                    "The request line is longer than " + maxRequestLine + " bytes."));
+            send(
+                    context,
+                    new ProblemException(
+                            414,
+                            "/problems/uri-too-long",
+                            "URI too long",
+                            "The request line is longer than " + maxRequestLine + " bytes."));
             return;
         }
         long total = 0;
@@ -75,9 +85,17 @@ public class RequestGuards {
             long size = header.getKey().length() + header.getValue().length() + 4;
             total += size;
             if (size > maxHeader || total > maxHeaders) {
-                send(context, new ProblemException(431, "/problems/request-header-fields-too-large",
-                        "Request header fields too large", "A header is longer than " + maxHeader
-                        + " bytes, or all headers together longer than " + maxHeaders + " bytes."));
+                send(
+                        context,
+                        new ProblemException(
+                                431,
+                                "/problems/request-header-fields-too-large",
+                                "Request header fields too large",
+                                "A header is longer than "
+                                        + maxHeader
+                                        + " bytes, or all headers together longer than "
+                                        + maxHeaders
+                                        + " bytes."));
                 return;
             }
         }
@@ -87,16 +105,19 @@ public class RequestGuards {
             return;
         }
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            context.addHeadersEndHandler(ignored -> {
-                if (context.response().getStatusCode() == 401) {
-                    authFailures.record(address);
-                }
-            });
+            context.addHeadersEndHandler(
+                    ignored -> {
+                        if (context.response().getStatusCode() == 401) {
+                            authFailures.record(address);
+                        }
+                    });
         }
         context.next();
     }
 
-    /** A Content-Length that is not a number is left to the codec; an absurd one is over any limit. */
+    /**
+     * A Content-Length that is not a number is left to the codec; an absurd one is over any limit.
+     */
     private static long declaredLength(String value) {
         try {
             return Long.parseLong(value.trim());
@@ -111,11 +132,18 @@ public class RequestGuards {
      * {@link ShutdownGate}.
      */
     static void send(RoutingContext context, ProblemException problem) {
-        String body = new JsonObject().put("type", problem.type()).put("title", problem.title())
-                .put("status", problem.status()).put("detail", problem.getMessage())
-                .put("instance", context.normalizedPath()).encode();
+        String body =
+                new JsonObject()
+                        .put("type", problem.type())
+                        .put("title", problem.title())
+                        .put("status", problem.status())
+                        .put("detail", problem.getMessage())
+                        .put("instance", context.normalizedPath())
+                        .encode();
         context.request().resume();
-        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.PROBLEM_JSON);
+        context.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.PROBLEM_JSON);
         problem.headers().forEach(context.response()::putHeader);
         context.response().end(body);
     }

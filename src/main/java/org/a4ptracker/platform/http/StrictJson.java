@@ -1,5 +1,17 @@
 package org.a4ptracker.platform.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -8,30 +20,15 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
 import org.a4ptracker.api.model.ProblemError;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Strict JSON request bodies: before a JSON body is bound, it is read as a tree and checked
- * against its operation's schema in the contract ({@link BodySchemas}). Duplicate keys, values of
- * the wrong JSON type, {@code null} where the schema is not {@code nullable} (in objects and in
- * arrays) and unknown properties are all reported together, as one 400 problem with a JSON
- * pointer per violation. Merge patches are checked against their patch schema, so {@code null}
- * removes only what the contract says is nullable.
+ * Strict JSON request bodies: before a JSON body is bound, it is read as a tree and checked against
+ * its operation's schema in the contract ({@link BodySchemas}). Duplicate keys, values of the wrong
+ * JSON type, {@code null} where the schema is not {@code nullable} (in objects and in arrays) and
+ * unknown properties are all reported together, as one 400 problem with a JSON pointer per
+ * violation. Merge patches are checked against their patch schema, so {@code null} removes only
+ * what the contract says is nullable.
  *
  * <p>The binding behind it is strict as well ({@link JsonCustomizer}), should a body reach it
  * unchecked.
@@ -42,8 +39,7 @@ public class StrictJson implements ReaderInterceptor {
     /** Only for finding duplicate keys: the mapper's own parser stops at the first one. */
     private static final JsonFactory TOKENS = new JsonFactory();
 
-    @Context
-    ResourceInfo resource;
+    @Context ResourceInfo resource;
 
     private final ObjectMapper json;
 
@@ -54,8 +50,12 @@ public class StrictJson implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
-        JsonNode schema = type == null || resource == null || resource.getResourceMethod() == null ? null
-                : Contract.requestBody(resource.getResourceMethod().getName(), type.getType() + "/" + type.getSubtype());
+        JsonNode schema =
+                type == null || resource == null || resource.getResourceMethod() == null
+                        ? null
+                        : Contract.requestBody(
+                                resource.getResourceMethod().getName(),
+                                type.getType() + "/" + type.getSubtype());
         if (schema == null) {
             return context.proceed();
         }
@@ -86,9 +86,12 @@ public class StrictJson implements ReaderInterceptor {
                     objects.push(new HashSet<>());
                 } else if (token == JsonToken.END_OBJECT) {
                     objects.pop();
-                } else if (token == JsonToken.FIELD_NAME && !objects.peek().add(parser.currentName())) {
-                    errors.add(ProblemException.fieldError(parser.getParsingContext().pathAsPointer().toString(),
-                            "appears more than once in its object"));
+                } else if (token == JsonToken.FIELD_NAME
+                        && !objects.peek().add(parser.currentName())) {
+                    errors.add(
+                            ProblemException.fieldError(
+                                    parser.getParsingContext().pathAsPointer().toString(),
+                                    "appears more than once in its object"));
                 }
             }
         }

@@ -1,15 +1,12 @@
 package org.a4ptracker.platform.http;
 
-import java.time.Duration;
-
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Requests per token subject, off by default ({@code a4p.rate-limit.subject.max=0}): a deployment
@@ -22,9 +19,11 @@ public class SubjectRateLimit {
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identity;
 
-    SubjectRateLimit(CurrentIdentityAssociation identity,
-                     @ConfigProperty(name = "a4p.rate-limit.subject.max", defaultValue = "0") int max,
-                     @ConfigProperty(name = "a4p.rate-limit.subject.window", defaultValue = "PT1S") Duration window) {
+    SubjectRateLimit(
+            CurrentIdentityAssociation identity,
+            @ConfigProperty(name = "a4p.rate-limit.subject.max", defaultValue = "0") int max,
+            @ConfigProperty(name = "a4p.rate-limit.subject.window", defaultValue = "PT1S")
+                    Duration window) {
         this.identity = identity;
         this.limiter = new RateLimiter(max, window);
     }
@@ -34,15 +33,18 @@ public class SubjectRateLimit {
         if (!limiter.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        return identity.getDeferredIdentity().map(caller -> {
-            if (caller.isAnonymous()) {
-                return null;
-            }
-            long blockedFor = limiter.record(caller.getPrincipal().getName());
-            if (blockedFor == 0) {
-                return null;
-            }
-            throw RateLimiter.tooMany("Too many requests for this token's subject", blockedFor);
-        });
+        return identity.getDeferredIdentity()
+                .map(
+                        caller -> {
+                            if (caller.isAnonymous()) {
+                                return null;
+                            }
+                            long blockedFor = limiter.record(caller.getPrincipal().getName());
+                            if (blockedFor == 0) {
+                                return null;
+                            }
+                            throw RateLimiter.tooMany(
+                                    "Too many requests for this token's subject", blockedFor);
+                        });
     }
 }

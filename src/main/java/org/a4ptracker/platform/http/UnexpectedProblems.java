@@ -1,10 +1,8 @@
 package org.a4ptracker.platform.http;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.UUID;
 import org.a4ptracker.api.model.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -36,13 +34,19 @@ public class UnexpectedProblems {
         String correlationId = UUID.randomUUID().toString();
         MDC.put("correlation_id", correlationId);
         try {
-            LOG.errorf(e, "Unexpected error on %s (correlation id %s)", uri.getPath(), correlationId);
+            LOG.errorf(
+                    e, "Unexpected error on %s (correlation id %s)", uri.getPath(), correlationId);
         } finally {
             MDC.remove("correlation_id");
         }
-        Problem body = ProblemResponses.body(500, "/problems/internal-error", "Internal error",
-                "An unexpected error occurred. Quote the correlation id when reporting it.", uri)
-                .correlationId(correlationId);
+        Problem body =
+                ProblemResponses.body(
+                                500,
+                                "/problems/internal-error",
+                                "Internal error",
+                                "An unexpected error occurred. Quote the correlation id when reporting it.",
+                                uri)
+                        .correlationId(correlationId);
         return ProblemResponses.respond(body).build();
     }
 }

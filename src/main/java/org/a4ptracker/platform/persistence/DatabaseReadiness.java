@@ -1,7 +1,8 @@
 package org.a4ptracker.platform.persistence;
 
-import org.a4ptracker.platform.http.DatabaseUnavailable;
-
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,23 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
+import org.a4ptracker.platform.http.DatabaseUnavailable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
  * Readiness of the database, answered within a hard deadline. Quarkus's own datasource check
  * (disabled in application.properties) waits as long as the pool and the driver do, so a hung
  * database (accepting connections, never answering) kept {@code /q/health/ready} waiting for
- * seconds; here the probe runs on its own thread and the check answers DOWN when the probe has
- * not succeeded by the deadline. A probe still stuck on a hung database is reused, never stacked.
+ * seconds; here the probe runs on its own thread and the check answers DOWN when the probe has not
+ * succeeded by the deadline. A probe still stuck on a hung database is reused, never stacked.
  */
 @Readiness
 @ApplicationScoped
@@ -35,15 +31,19 @@ public class DatabaseReadiness implements HealthCheck {
 
     private final AgroalDataSource dataSource;
     private final Duration deadline;
-    private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "database-readiness-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService probes =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "database-readiness-probe");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
     private Future<Boolean> probe;
 
-    DatabaseReadiness(AgroalDataSource dataSource,
-                      @ConfigProperty(name = "a4p.readiness.database-timeout", defaultValue = "PT1.5S") Duration deadline) {
+    DatabaseReadiness(
+            AgroalDataSource dataSource,
+            @ConfigProperty(name = "a4p.readiness.database-timeout", defaultValue = "PT1.5S")
+                    Duration deadline) {
         this.dataSource = dataSource;
         this.deadline = deadline;
     }

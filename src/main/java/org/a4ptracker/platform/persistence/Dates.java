@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 /** Calendar days as the service counts them: in UTC, like every instant it shows. */
 public final class Dates {
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The day that "overdue", "days open" and the like are judged against. */
     public static LocalDate today() {

@@ -1,5 +1,7 @@
 package org.a4ptracker.platform.persistence;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,21 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.event.Observes;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * With {@code a4p.demo-data=true}, loads {@code db/demo/demo-data.sql} after Flyway has migrated:
- * a few records of every kind with the fixed ids that openapi.yaml's examples name. The script
- * only inserts what is missing (ON CONFLICT DO NOTHING), in one transaction, so it is harmless on
- * a database in use and leaves no trace in Flyway's history.
+ * With {@code a4p.demo-data=true}, loads {@code db/demo/demo-data.sql} after Flyway has migrated: a
+ * few records of every kind with the fixed ids that openapi.yaml's examples name. The script only
+ * inserts what is missing (ON CONFLICT DO NOTHING), in one transaction, so it is harmless on a
+ * database in use and leaves no trace in Flyway's history.
  */
 @jakarta.inject.Singleton
 public class DemoData {
@@ -29,8 +25,10 @@ public class DemoData {
     static final String SCRIPT = "db/demo/demo-data.sql";
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void load(@Observes StartupEvent start, @ConfigProperty(name = "a4p.demo-data", defaultValue = "false") boolean enabled,
-              DataSource dataSource) {
+    void load(
+            @Observes StartupEvent start,
+            @ConfigProperty(name = "a4p.demo-data", defaultValue = "false") boolean enabled,
+            DataSource dataSource) {
         if (!enabled) {
             return;
         }
@@ -47,13 +45,15 @@ public class DemoData {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Demo data could not be loaded (SQL state " + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "Demo data could not be loaded (SQL state " + e.getSQLState() + ")", e);
         }
         LOG.info("Demo data loaded (records that already existed were left as they were)");
     }
 
     static String script() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCRIPT)) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException(SCRIPT + " is missing from the class path");
             }

@@ -1,16 +1,15 @@
 package org.a4ptracker.platform.persistence;
 
-import org.a4ptracker.platform.http.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.a4ptracker.platform.http.ProblemException;
 
 /**
- * Cursor pagination by keyset. A cursor is the sort key and id of the last item of a page,
- * packed into an opaque base64url token; the next page starts strictly after it.
+ * Cursor pagination by keyset. A cursor is the sort key and id of the last item of a page, packed
+ * into an opaque base64url token; the next page starts strictly after it.
  *
  * @param limit how many items a page holds
  * @param after the keys of the last item already returned, or {@code null} for the first page
@@ -31,7 +30,8 @@ public record Keyset(int limit, List<String> after) {
             return new Keyset(size, null);
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> keys = List.of(decoded.split(String.valueOf(SEPARATOR), -1));
             if (keys.size() != keyCount) {
                 throw new IllegalArgumentException("wrong key count");
@@ -97,8 +97,12 @@ public record Keyset(int limit, List<String> after) {
             return new Page<>(fetched, null);
         }
         List<T> items = new ArrayList<>(fetched.subList(0, limit));
-        String joined = String.join(String.valueOf(SEPARATOR), keysOf.apply(items.get(items.size() - 1)));
-        String next = Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+        String joined =
+                String.join(String.valueOf(SEPARATOR), keysOf.apply(items.get(items.size() - 1)));
+        String next =
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(joined.getBytes(StandardCharsets.UTF_8));
         return new Page<>(items, next);
     }
 

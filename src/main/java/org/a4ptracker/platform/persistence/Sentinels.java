@@ -12,6 +12,5 @@ public final class Sentinels {
     /** The end of a period that has no end yet. */
     public static final LocalDate OPEN_END = StorableValues.LAST_DATE;
 
-    private Sentinels() {
-    }
+    private Sentinels() {}
 }

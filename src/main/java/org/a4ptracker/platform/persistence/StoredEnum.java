@@ -1,15 +1,14 @@
 package org.a4ptracker.platform.persistence;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
 
-import jakarta.persistence.AttributeConverter;
-
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
- * A closed set stored as text, in a column or inside a JSON column. The stored text of a constant is
- * its name in lower case ({@code IN_PROGRESS} is {@code in_progress}): the exact text of the columns'
- * CHECK constraints and the contract's spelling, so mappers convert to and from the generated enums by it.
+ * A closed set stored as text, in a column or inside a JSON column. The stored text of a constant
+ * is its name in lower case ({@code IN_PROGRESS} is {@code in_progress}): the exact text of the
+ * columns' CHECK constraints and the contract's spelling, so mappers convert to and from the
+ * generated enums by it.
  */
 public interface StoredEnum {
 
@@ -34,13 +33,18 @@ public interface StoredEnum {
         throw new IllegalArgumentException("No " + type.getSimpleName() + " is stored as " + text);
     }
 
-    /** The constant spelled like a generated API enum (whose text is the contract's); null for null. */
+    /**
+     * The constant spelled like a generated API enum (whose text is the contract's); null for null.
+     */
     static <E extends Enum<E> & StoredEnum> E fromApi(Class<E> type, Object api) {
         return api == null ? null : of(type, api.toString());
     }
 
-    /** Stores an enum as its exact text; one subclass per enum, as JPA wants a class per converter. */
-    abstract class Converter<E extends Enum<E> & StoredEnum> implements AttributeConverter<E, String> {
+    /**
+     * Stores an enum as its exact text; one subclass per enum, as JPA wants a class per converter.
+     */
+    abstract class Converter<E extends Enum<E> & StoredEnum>
+            implements AttributeConverter<E, String> {
 
         private final Class<E> type;
 

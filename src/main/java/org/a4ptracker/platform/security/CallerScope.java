@@ -1,18 +1,16 @@
 package org.a4ptracker.platform.security;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The missions the caller may see, from the token's {@code missions} claim: acronyms, or
- * {@code *} for all. A record of a mission outside this scope does not exist for the caller.
+ * The missions the caller may see, from the token's {@code missions} claim: acronyms, or {@code *}
+ * for all. A record of a mission outside this scope does not exist for the caller.
  */
 @RequestScoped
 public class CallerScope {
@@ -41,8 +39,10 @@ public class CallerScope {
 
     private static Set<String> read(Object claim) {
         if (claim instanceof JsonArray array) {
-            return array.stream().filter(JsonString.class::isInstance)
-                    .map(v -> ((JsonString) v).getString()).collect(Collectors.toUnmodifiableSet());
+            return array.stream()
+                    .filter(JsonString.class::isInstance)
+                    .map(v -> ((JsonString) v).getString())
+                    .collect(Collectors.toUnmodifiableSet());
         }
         if (claim instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());

@@ -8,6 +8,5 @@ public final class Roles {
     public static final String CONDUCT_OFFICER = "conduct_officer";
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

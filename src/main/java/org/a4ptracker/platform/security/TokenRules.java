@@ -1,25 +1,22 @@
 package org.a4ptracker.platform.security;
 
-import java.time.Instant;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * What a verified token must also be: issued no later than now (give or take the clock skew) and
- * of a sane size: a subject of at most 255 characters, at most 20 roles and at most 100 missions.
- * The signature, issuer, {@code exp} (required) and the maximum age since {@code iat}
- * ({@code mp.jwt.verify.token.age}) are checked by smallrye-jwt before this runs; a token that
- * fails any rule is a 401 like a bad signature.
+ * What a verified token must also be: issued no later than now (give or take the clock skew) and of
+ * a sane size: a subject of at most 255 characters, at most 20 roles and at most 100 missions. The
+ * signature, issuer, {@code exp} (required) and the maximum age since {@code iat} ({@code
+ * mp.jwt.verify.token.age}) are checked by smallrye-jwt before this runs; a token that fails any
+ * rule is a 401 like a bad signature.
  */
 @ApplicationScoped
 public class TokenRules implements SecurityIdentityAugmentor {
@@ -30,12 +27,15 @@ public class TokenRules implements SecurityIdentityAugmentor {
 
     private final long clockSkewSeconds;
 
-    TokenRules(@ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long clockSkewSeconds) {
+    TokenRules(
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+                    long clockSkewSeconds) {
         this.clockSkewSeconds = clockSkewSeconds;
     }
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> augment(
+            SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             String broken = broken(token);
             if (broken != null) {

@@ -5,15 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.a4ptracker.support.Api;
-import org.a4ptracker.support.DemoDataProfile;
-import org.junit.jupiter.api.Test;
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -21,32 +12,40 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.a4ptracker.support.Api;
+import org.a4ptracker.support.DemoDataProfile;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every named example in openapi.yaml: each one matches its schema, every id in a path parameter
- * example names a record of the demo data, and every request example, replayed against the
- * service started with demo data, gets the answer the contract documents.
+ * example names a record of the demo data, and every request example, replayed against the service
+ * started with demo data, gets the answer the contract documents.
  */
 @QuarkusTest
 @TestProfile(DemoDataProfile.class)
 class ContractExamplesTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
     /**
-     * Request examples that create a record with a unique key or move a status: the first replay
-     * on a database answers the documented 2xx, a replay on a database that already ran them
-     * answers the documented 409 (which problem, is checked too).
+     * Request examples that create a record with a unique key or move a status: the first replay on
+     * a database answers the documented 2xx, a replay on a database that already ran them answers
+     * the documented 409 (which problem, is checked too).
      */
-    private static final Map<String, String> CONFLICT_ON_REPLAY = Map.of(
-            "new_indicator", "/problems/conflict",
-            "new_mission", "/problems/conflict",
-            "quarterly_assessment", "/problems/conflict",
-            "new_partnership", "/problems/conflict",
-            "refer", "/problems/invalid-transition");
+    private static final Map<String, String> CONFLICT_ON_REPLAY =
+            Map.of(
+                    "new_indicator", "/problems/conflict",
+                    "new_mission", "/problems/conflict",
+                    "quarterly_assessment", "/problems/conflict",
+                    "new_partnership", "/problems/conflict",
+                    "refer", "/problems/invalid-transition");
 
     private final JsonNode contract;
     private final OpenApiInteractionValidator validator =
@@ -57,7 +56,8 @@ class ContractExamplesTest {
     }
 
     /** One operation of the contract, with its path made concrete from the parameter examples. */
-    private record Operation(String template, String method, JsonNode node, String path, boolean needsIfMatch) {
+    private record Operation(
+            String template, String method, JsonNode node, String path, boolean needsIfMatch) {
         Request.Method verb() {
             return Request.Method.valueOf(method.toUpperCase());
         }
@@ -65,26 +65,41 @@ class ContractExamplesTest {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        contract.get("paths").fields().forEachRemaining(path -> {
-            for (String method : METHODS) {
-                JsonNode op = path.getValue().get(method);
-                if (op == null) {
-                    continue;
-                }
-                String concrete = path.getKey();
-                boolean ifMatch = false;
-                for (JsonNode p : op.path("parameters")) {
-                    JsonNode parameter = resolve(p);
-                    if (parameter.get("in").asText().equals("path")) {
-                        JsonNode example = parameter.get("example");
-                        assertTrue(example != null, path.getKey() + ": path parameter " + parameter.get("name") + " has no example");
-                        concrete = concrete.replace("{" + parameter.get("name").asText() + "}", example.asText());
-                    }
-                    ifMatch |= parameter.get("name").asText().equals("If-Match") && parameter.path("required").asBoolean();
-                }
-                operations.add(new Operation(path.getKey(), method, op, concrete, ifMatch));
-            }
-        });
+        contract.get("paths")
+                .fields()
+                .forEachRemaining(
+                        path -> {
+                            for (String method : METHODS) {
+                                JsonNode op = path.getValue().get(method);
+                                if (op == null) {
+                                    continue;
+                                }
+                                String concrete = path.getKey();
+                                boolean ifMatch = false;
+                                for (JsonNode p : op.path("parameters")) {
+                                    JsonNode parameter = resolve(p);
+                                    if (parameter.get("in").asText().equals("path")) {
+                                        JsonNode example = parameter.get("example");
+                                        assertTrue(
+                                                example != null,
+                                                path.getKey()
+                                                        + ": path parameter "
+                                                        + parameter.get("name")
+                                                        + " has no example");
+                                        concrete =
+                                                concrete.replace(
+                                                        "{" + parameter.get("name").asText() + "}",
+                                                        example.asText());
+                                    }
+                                    ifMatch |=
+                                            parameter.get("name").asText().equals("If-Match")
+                                                    && parameter.path("required").asBoolean();
+                                }
+                                operations.add(
+                                        new Operation(
+                                                path.getKey(), method, op, concrete, ifMatch));
+                            }
+                        });
         return operations;
     }
 
@@ -108,15 +123,24 @@ class ContractExamplesTest {
     void everyRequestAndResponseHasNamedExamples() {
         List<String> missing = new ArrayList<>();
         for (Operation op : operations()) {
-            for (Map.Entry<String, JsonNode> media : fields(op.node().path("requestBody").get("content"))) {
+            for (Map.Entry<String, JsonNode> media :
+                    fields(op.node().path("requestBody").get("content"))) {
                 if (!media.getValue().has("examples") || media.getValue().has("example")) {
                     missing.add(op.method() + " " + op.template() + " request " + media.getKey());
                 }
             }
             for (Map.Entry<String, JsonNode> response : fields(op.node().get("responses"))) {
-                for (Map.Entry<String, JsonNode> media : fields(resolve(response.getValue()).get("content"))) {
+                for (Map.Entry<String, JsonNode> media :
+                        fields(resolve(response.getValue()).get("content"))) {
                     if (!media.getValue().has("examples") || media.getValue().has("example")) {
-                        missing.add(op.method() + " " + op.template() + " " + response.getKey() + " " + media.getKey());
+                        missing.add(
+                                op.method()
+                                        + " "
+                                        + op.template()
+                                        + " "
+                                        + response.getKey()
+                                        + " "
+                                        + media.getKey());
                     }
                 }
             }
@@ -129,29 +153,50 @@ class ContractExamplesTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Operation op : operations()) {
-            for (Map.Entry<String, JsonNode> media : fields(op.node().path("requestBody").get("content"))) {
-                for (Map.Entry<String, JsonNode> example : fields(media.getValue().get("examples"))) {
-                    SimpleRequest.Builder request = new SimpleRequest.Builder(op.verb(), op.path())
-                            .withContentType(media.getKey())
-                            .withAuthorization("Bearer example")
-                            .withBody(resolve(example.getValue()).get("value").toString());
+            for (Map.Entry<String, JsonNode> media :
+                    fields(op.node().path("requestBody").get("content"))) {
+                for (Map.Entry<String, JsonNode> example :
+                        fields(media.getValue().get("examples"))) {
+                    SimpleRequest.Builder request =
+                            new SimpleRequest.Builder(op.verb(), op.path())
+                                    .withContentType(media.getKey())
+                                    .withAuthorization("Bearer example")
+                                    .withBody(resolve(example.getValue()).get("value").toString());
                     if (op.needsIfMatch()) {
                         request.withHeader("If-Match", "\"0\"");
                     }
-                    failures.addAll(errors(op.method() + " " + op.template() + " request example " + example.getKey(),
-                            validator.validateRequest(request.build())));
+                    failures.addAll(
+                            errors(
+                                    op.method()
+                                            + " "
+                                            + op.template()
+                                            + " request example "
+                                            + example.getKey(),
+                                    validator.validateRequest(request.build())));
                     checked++;
                 }
             }
             for (Map.Entry<String, JsonNode> response : fields(op.node().get("responses"))) {
-                for (Map.Entry<String, JsonNode> media : fields(resolve(response.getValue()).get("content"))) {
-                    for (Map.Entry<String, JsonNode> example : fields(media.getValue().get("examples"))) {
-                        SimpleResponse answer = new SimpleResponse.Builder(Integer.parseInt(response.getKey()))
-                                .withContentType(media.getKey())
-                                .withBody(resolve(example.getValue()).get("value").toString())
-                                .build();
-                        failures.addAll(errors(op.method() + " " + op.template() + " " + response.getKey() + " example "
-                                + example.getKey(), validator.validateResponse(op.path(), op.verb(), answer)));
+                for (Map.Entry<String, JsonNode> media :
+                        fields(resolve(response.getValue()).get("content"))) {
+                    for (Map.Entry<String, JsonNode> example :
+                            fields(media.getValue().get("examples"))) {
+                        SimpleResponse answer =
+                                new SimpleResponse.Builder(Integer.parseInt(response.getKey()))
+                                        .withContentType(media.getKey())
+                                        .withBody(
+                                                resolve(example.getValue()).get("value").toString())
+                                        .build();
+                        failures.addAll(
+                                errors(
+                                        op.method()
+                                                + " "
+                                                + op.template()
+                                                + " "
+                                                + response.getKey()
+                                                + " example "
+                                                + example.getKey(),
+                                        validator.validateResponse(op.path(), op.verb(), answer)));
                         checked++;
                     }
                 }
@@ -185,25 +230,45 @@ class ContractExamplesTest {
         int replayed = 0;
         for (Operation op : operations()) {
             Set<Integer> documented = new java.util.HashSet<>();
-            op.node().get("responses").fieldNames().forEachRemaining(code -> documented.add(Integer.parseInt(code)));
-            Integer success = documented.stream().filter(code -> code < 300).findFirst().orElseThrow();
-            for (Map.Entry<String, JsonNode> media : fields(op.node().path("requestBody").get("content"))) {
-                for (Map.Entry<String, JsonNode> example : fields(media.getValue().get("examples"))) {
-                    var request = Api.as("admin").contentType(media.getKey())
-                            .body(resolve(example.getValue()).get("value").toString());
+            op.node()
+                    .get("responses")
+                    .fieldNames()
+                    .forEachRemaining(code -> documented.add(Integer.parseInt(code)));
+            Integer success =
+                    documented.stream().filter(code -> code < 300).findFirst().orElseThrow();
+            for (Map.Entry<String, JsonNode> media :
+                    fields(op.node().path("requestBody").get("content"))) {
+                for (Map.Entry<String, JsonNode> example :
+                        fields(media.getValue().get("examples"))) {
+                    var request =
+                            Api.as("admin")
+                                    .contentType(media.getKey())
+                                    .body(resolve(example.getValue()).get("value").toString());
                     if (op.needsIfMatch()) {
-                        request.header("If-Match", Api.as("admin").get(op.path()).then().statusCode(200).extract().header("ETag"));
+                        request.header(
+                                "If-Match",
+                                Api.as("admin")
+                                        .get(op.path())
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .header("ETag"));
                     }
                     Response response = request.request(op.verb().name(), op.path());
                     String conflict = CONFLICT_ON_REPLAY.get(example.getKey());
-                    String where = op.method() + " " + op.path() + " with example " + example.getKey();
+                    String where =
+                            op.method() + " " + op.path() + " with example " + example.getKey();
                     if (conflict != null && response.statusCode() == 409) {
                         assertTrue(documented.contains(409), where);
                         response.then().contentType(PROBLEM_JSON).body("type", equalTo(conflict));
                     } else {
-                        assertEquals(success, response.statusCode(), where + ": " + response.asString());
+                        assertEquals(
+                                success, response.statusCode(), where + ": " + response.asString());
                         if (success == 201) {
-                            response.then().header("Location", org.hamcrest.Matchers.containsString(op.path() + "/"));
+                            response.then()
+                                    .header(
+                                            "Location",
+                                            org.hamcrest.Matchers.containsString(op.path() + "/"));
                         }
                     }
                     replayed++;

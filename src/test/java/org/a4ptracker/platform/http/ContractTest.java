@@ -8,20 +8,17 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import org.a4ptracker.support.Api;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * The service serves exactly the contract it implements, and its operational endpoints answer
@@ -50,7 +47,8 @@ class ContractTest {
 
     @Test
     void swaggerUiAnswers() {
-        given().get("/q/swagger-ui").then()
+        given().get("/q/swagger-ui")
+                .then()
                 .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .body(containsString("swagger-ui"));
@@ -58,23 +56,26 @@ class ContractTest {
 
     @Test
     void livenessIsUpWithoutAToken() {
-        given().get("/q/health/live").then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessIsUpWithTheDatabaseWithoutAToken() {
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+                .body(
+                        "checks.find { it.name == 'Database connections health check' }.status",
+                        equalTo("UP"));
     }
 
     @Test
     void metricsArePrometheusTextWithoutAToken() {
-        given().accept("text/plain").get("/q/metrics").then()
+        given().accept("text/plain")
+                .get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
@@ -86,8 +87,13 @@ class ContractTest {
         List<String> differences = new ArrayList<>();
         diff("", expected, actual, differences);
         if (!differences.isEmpty()) {
-            fail("The served document differs from openapi.yaml at " + differences.size() + " places:\n  "
-                    + String.join("\n  ", differences.subList(0, Math.min(30, differences.size()))));
+            fail(
+                    "The served document differs from openapi.yaml at "
+                            + differences.size()
+                            + " places:\n  "
+                            + String.join(
+                                    "\n  ",
+                                    differences.subList(0, Math.min(30, differences.size()))));
         }
         assertEquals(expected, actual);
     }
@@ -100,7 +106,11 @@ class ContractTest {
         if (expected.isObject() && actual.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                diff(path + "/" + field.getKey(), field.getValue(), actual.get(field.getKey()), out);
+                diff(
+                        path + "/" + field.getKey(),
+                        field.getValue(),
+                        actual.get(field.getKey()),
+                        out);
             }
             for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
                 String name = it.next();

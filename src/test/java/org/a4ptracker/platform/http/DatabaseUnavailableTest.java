@@ -1,16 +1,15 @@
 package org.a4ptracker.platform.http;
 
-import org.a4ptracker.platform.http.ProblemException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
 
-/** Which failures are "the database cannot answer now" (503), wherever they sit in the cause chain. */
+/**
+ * Which failures are "the database cannot answer now" (503), wherever they sit in the cause chain.
+ */
 class DatabaseUnavailableTest {
 
     private static SQLException state(String sqlState) {
@@ -19,13 +18,23 @@ class DatabaseUnavailableTest {
 
     @Test
     void connectionFailuresShutdownsFullSlotsAndStatementTimeoutsAreUnavailable() {
-        for (String s : new String[] {"08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300", "57014"}) {
+        for (String s :
+                new String[] {
+                    "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300", "57014"
+                }) {
             assertTrue(DatabaseUnavailable.in(state(s)), s);
-            assertTrue(DatabaseUnavailable.in(new RuntimeException("wrapped", new IllegalStateException(state(s)))), "wrapped " + s);
+            assertTrue(
+                    DatabaseUnavailable.in(
+                            new RuntimeException("wrapped", new IllegalStateException(state(s)))),
+                    "wrapped " + s);
         }
         assertTrue(DatabaseUnavailable.in(new java.sql.SQLTransientConnectionException("pool")));
-        assertTrue(DatabaseUnavailable.in(new RuntimeException(new java.net.SocketTimeoutException("read timed out"))));
-        assertTrue(DatabaseUnavailable.in(new jakarta.persistence.QueryTimeoutException("timeout")));
+        assertTrue(
+                DatabaseUnavailable.in(
+                        new RuntimeException(
+                                new java.net.SocketTimeoutException("read timed out"))));
+        assertTrue(
+                DatabaseUnavailable.in(new jakarta.persistence.QueryTimeoutException("timeout")));
     }
 
     @Test

@@ -8,14 +8,12 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.Map;
-
 import org.a4ptracker.support.Indicators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Optimistic concurrency on indicators: ETag on reads and writes, If-Match required to change. */
 @QuarkusTest
@@ -34,14 +32,18 @@ class ETagTest {
         etag = created.header("ETag");
     }
 
-    /** DELETE answers no JSON: the contract lists only application/problem+json (for its errors). */
+    /**
+     * DELETE answers no JSON: the contract lists only application/problem+json (for its errors).
+     */
     private static io.restassured.specification.RequestSpecification deleter() {
         return as("editor").accept(org.a4ptracker.support.Api.PROBLEM_JSON);
     }
 
     @Test
     void getAnswersTheETagOfTheCreation() {
-        as("reader").get(path).then()
+        as("reader")
+                .get(path)
+                .then()
                 .statusCode(200)
                 .header("ETag", matchesPattern("\"\\d+\""))
                 .header("ETag", equalTo(etag));
@@ -50,15 +52,23 @@ class ETagTest {
     @Test
     void putWithoutIfMatchIsA428AndChangesNothing() {
         body.put("unit", "changed");
-        assertProblem(invalid("editor").body(body).put(path), 428, "/problems/precondition-required");
-        as("reader").get(path).then().statusCode(200).header("ETag", equalTo(etag)).body("unit", equalTo("percent"));
+        assertProblem(
+                invalid("editor").body(body).put(path), 428, "/problems/precondition-required");
+        as("reader")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .body("unit", equalTo("percent"));
     }
 
     @Test
     void putWithAStaleETagIsA412NamingTheCurrentOne() {
         body.put("unit", "changed");
-        assertProblem(as("editor").header("If-Match", "\"987654\"").body(body).put(path), 412,
-                "/problems/precondition-failed")
+        assertProblem(
+                        as("editor").header("If-Match", "\"987654\"").body(body).put(path),
+                        412,
+                        "/problems/precondition-failed")
                 .header("ETag", equalTo(etag));
         as("reader").get(path).then().statusCode(200).body("unit", equalTo("percent"));
     }
@@ -66,7 +76,9 @@ class ETagTest {
     @Test
     void putWithAWeakETagIsA412() {
         body.put("unit", "changed");
-        assertProblem(as("editor").header("If-Match", "W/" + etag).body(body).put(path), 412,
+        assertProblem(
+                as("editor").header("If-Match", "W/" + etag).body(body).put(path),
+                412,
                 "/problems/precondition-failed");
     }
 
@@ -77,11 +89,19 @@ class ETagTest {
         replaced.then().statusCode(200).body("unit", equalTo("changed"));
         String newETag = replaced.header("ETag");
         assertNotEquals(etag, newETag);
-        as("reader").get(path).then().statusCode(200).header("ETag", equalTo(newETag)).body("unit", equalTo("changed"));
+        as("reader")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(newETag))
+                .body("unit", equalTo("changed"));
 
         // A second writer still holding the first ETag loses instead of overwriting.
         body.put("unit", "lost update");
-        assertProblem(as("editor").header("If-Match", etag).body(body).put(path), 412, "/problems/precondition-failed")
+        assertProblem(
+                        as("editor").header("If-Match", etag).body(body).put(path),
+                        412,
+                        "/problems/precondition-failed")
                 .header("ETag", equalTo(newETag));
         as("reader").get(path).then().body("unit", equalTo("changed"));
     }
@@ -89,8 +109,13 @@ class ETagTest {
     @Test
     void putWithIfMatchStarReplaces() {
         body.put("unit", "starred");
-        as("editor").header("If-Match", "*").body(body).put(path).then()
-                .statusCode(200).body("unit", equalTo("starred"));
+        as("editor")
+                .header("If-Match", "*")
+                .body(body)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("unit", equalTo("starred"));
     }
 
     @Test
@@ -101,7 +126,10 @@ class ETagTest {
 
     @Test
     void deleteWithAStaleETagIsA412() {
-        assertProblem(deleter().header("If-Match", "\"987654\"").delete(path), 412, "/problems/precondition-failed")
+        assertProblem(
+                        deleter().header("If-Match", "\"987654\"").delete(path),
+                        412,
+                        "/problems/precondition-failed")
                 .header("ETag", equalTo(etag));
         as("reader").get(path).then().statusCode(200);
     }

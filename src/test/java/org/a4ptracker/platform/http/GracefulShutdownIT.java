@@ -3,6 +3,7 @@ package org.a4ptracker.platform.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,46 +33,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.a4ptracker.support.DevTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * SIGTERM under a steady load of concurrent writes, against the packaged application
- * (target/quarkus-app/quarkus-run.jar) run as a separate process on a real PostgreSQL: the
- * server of QUARKUS_DATASOURCE_JDBC_URL (in a database of its own when it may create one), or
- * an embedded one started here.
+ * (target/quarkus-app/quarkus-run.jar) run as a separate process on a real PostgreSQL: the server
+ * of QUARKUS_DATASOURCE_JDBC_URL (in a database of its own when it may create one), or an embedded
+ * one started here.
  *
  * <p>Every write either completed with its whole answer (and a 201 is really stored), or was
  * refused before it started: a 503 problem with Retry-After (and nothing stored), or a refused
- * connection. Nothing is cut: no partial answer, no connection dropped mid-request, no write
- * stored without its answer. Readiness is DOWN while writes are still served, and the process
- * ends within its delay plus its drain timeout. Requests upload their bodies slowly, so that
- * some are always in flight when the service stops taking new ones.
+ * connection. Nothing is cut: no partial answer, no connection dropped mid-request, no write stored
+ * without its answer. Readiness is DOWN while writes are still served, and the process ends within
+ * its delay plus its drain timeout. Requests upload their bodies slowly, so that some are always in
+ * flight when the service stops taking new ones.
  */
 class GracefulShutdownIT {
 
     private static final int WRITERS = 6;
-    /** quarkus.shutdown.delay + quarkus.shutdown.timeout of the packaged configuration, plus a margin. */
+
+    /**
+     * quarkus.shutdown.delay + quarkus.shutdown.timeout of the packaged configuration, plus a
+     * margin.
+     */
     private static final Duration EXIT_BOUND = Duration.ofSeconds(2 + 10 + 8);
+
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
 
     private EmbeddedPostgres embedded;
     private Process app;
-    /** A database this test created on the configured server, and the server's own, to drop it from. */
+
+    /**
+     * A database this test created on the configured server, and the server's own, to drop it from.
+     */
     private Database created;
+
     private Database server;
 
-    enum Kind { ANSWERED, REFUSED, NO_ANSWER, PARTIAL }
-
-    record Outcome(String code, Kind kind, int status, String headers, String body, long startNanos, long endNanos) {
+    enum Kind {
+        ANSWERED,
+        REFUSED,
+        NO_ANSWER,
+        PARTIAL
     }
 
-    private record Database(String url, String user, String password) {
-    }
+    record Outcome(
+            String code,
+            Kind kind,
+            int status,
+            String headers,
+            String body,
+            long startNanos,
+            long endNanos) {}
+
+    private record Database(String url, String user, String password) {}
 
     @AfterEach
     void stop() throws Exception {
@@ -83,7 +100,8 @@ class GracefulShutdownIT {
         }
         if (created != null) {
             String name = created.url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
-            try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect(server);
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name);
             }
         }
@@ -144,13 +162,20 @@ class GracefulShutdownIT {
                     case ANSWERED -> {
                         if (o.status() == 201) {
                             if (!stored) problems.add(o.code() + ": 201 but not stored");
-                            if (!o.body().contains("\"code\":\"" + o.code() + "\"")) problems.add(o.code() + ": 201 without its body");
+                            if (!o.body().contains("\"code\":\"" + o.code() + "\""))
+                                problems.add(o.code() + ": 201 without its body");
                         } else if (o.status() == 503) {
                             if (stored) problems.add(o.code() + ": 503 but stored");
                             if (!o.body().contains("/problems/service-unavailable")
-                                    || !o.headers().toLowerCase(Locale.ROOT).contains("retry-after:")
-                                    || !o.headers().toLowerCase(Locale.ROOT).contains("content-type: application/problem+json")) {
-                                problems.add(o.code() + ": 503 that is not a service-unavailable problem with Retry-After");
+                                    || !o.headers()
+                                            .toLowerCase(Locale.ROOT)
+                                            .contains("retry-after:")
+                                    || !o.headers()
+                                            .toLowerCase(Locale.ROOT)
+                                            .contains("content-type: application/problem+json")) {
+                                problems.add(
+                                        o.code()
+                                                + ": 503 that is not a service-unavailable problem with Retry-After");
                             }
                         } else {
                             problems.add(o.code() + ": answered " + o.status() + " " + o.body());
@@ -159,46 +184,86 @@ class GracefulShutdownIT {
                     case REFUSED -> {
                         if (stored) problems.add(o.code() + ": connection refused but stored");
                     }
-                    // The kernel completes a TCP handshake for the listen queue: a connection made in
-                    // the instant the server closes is reset before the service read anything. Not a
+                    // The kernel completes a TCP handshake for the listen queue: a connection made
+                    // in
+                    // the instant the server closes is reset before the service read anything. Not
+                    // a
                     // cut as long as nothing was stored and no byte of an answer was sent.
                     case NO_ANSWER -> {
-                        if (stored) problems.add(o.code() + ": stored, but the connection closed without an answer");
+                        if (stored)
+                            problems.add(
+                                    o.code()
+                                            + ": stored, but the connection closed without an answer");
                     }
-                    case PARTIAL -> problems.add(o.code() + ": cut mid-answer (" + (stored ? "stored" : "not stored") + ")");
+                    case PARTIAL ->
+                            problems.add(
+                                    o.code()
+                                            + ": cut mid-answer ("
+                                            + (stored ? "stored" : "not stored")
+                                            + ")");
                 }
             }
         }
         assertEquals(List.of(), problems, "requests cut or answered wrongly");
 
-        long created = all.stream().filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201).count();
-        long createdAfterSigterm = all.stream()
-                .filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201 && o.startNanos() > sigterm).count();
-        long createdAfterDown = all.stream()
-                .filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201 && o.startNanos() > readinessDown).count();
+        long created =
+                all.stream().filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201).count();
+        long createdAfterSigterm =
+                all.stream()
+                        .filter(
+                                o ->
+                                        o.kind() == Kind.ANSWERED
+                                                && o.status() == 201
+                                                && o.startNanos() > sigterm)
+                        .count();
+        long createdAfterDown =
+                all.stream()
+                        .filter(
+                                o ->
+                                        o.kind() == Kind.ANSWERED
+                                                && o.status() == 201
+                                                && o.startNanos() > readinessDown)
+                        .count();
         long refused = all.stream().filter(o -> o.kind() == Kind.REFUSED).count();
         long resetBeforeStart = all.stream().filter(o -> o.kind() == Kind.NO_ANSWER).count();
-        long lastAnsweredStart = all.stream().filter(o -> o.kind() == Kind.ANSWERED).mapToLong(Outcome::startNanos).max().orElse(0);
-        assertTrue(all.stream().filter(o -> o.kind() == Kind.NO_ANSWER).allMatch(o -> o.startNanos() >= lastAnsweredStart),
+        long lastAnsweredStart =
+                all.stream()
+                        .filter(o -> o.kind() == Kind.ANSWERED)
+                        .mapToLong(Outcome::startNanos)
+                        .max()
+                        .orElse(0);
+        assertTrue(
+                all.stream()
+                        .filter(o -> o.kind() == Kind.NO_ANSWER)
+                        .allMatch(o -> o.startNanos() >= lastAnsweredStart),
                 "a connection was reset without an answer while the service still answered others");
         assertTrue(created > WRITERS, "too few writes before SIGTERM to mean anything: " + created);
         assertTrue(readinessDown > 0, "readiness never answered DOWN after SIGTERM");
-        assertTrue(createdAfterDown > 0, "readiness DOWN must come first, while writes are still served");
+        assertTrue(
+                createdAfterDown > 0,
+                "readiness DOWN must come first, while writes are still served");
         assertTrue(createdAfterSigterm > 0, "no write was served after SIGTERM");
         assertTrue(refused > 0, "the writers never saw the stopped service refuse connections");
     }
 
     private static long answered201(List<Outcome> outcomes) {
         synchronized (outcomes) {
-            return outcomes.stream().filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201).count();
+            return outcomes.stream()
+                    .filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201)
+                    .count();
         }
     }
 
-    /** One writer: POSTs indicators with unique codes, each on a new connection, until the service refuses connections. */
+    /**
+     * One writer: POSTs indicators with unique codes, each on a new connection, until the service
+     * refuses connections.
+     */
     private static void write(int port, String token, List<Outcome> outcomes, AtomicBoolean stop) {
         int refusedInARow = 0;
         while (!stop.get() && refusedInARow < 3) {
-            String code = ("SIG-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toUpperCase(Locale.ROOT);
+            String code =
+                    ("SIG-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                            .toUpperCase(Locale.ROOT);
             Outcome outcome = post(port, token, code);
             outcomes.add(outcome);
             refusedInARow = outcome.kind() == Kind.REFUSED ? refusedInARow + 1 : 0;
@@ -206,7 +271,8 @@ class GracefulShutdownIT {
                 if (outcome.kind() == Kind.REFUSED) {
                     Thread.sleep(200);
                 } else if (outcome.status() == 503) {
-                    Thread.sleep(retryAfterMillis(outcome.headers())); // as a well-behaved client would
+                    Thread.sleep(
+                            retryAfterMillis(outcome.headers())); // as a well-behaved client would
                 }
             } catch (InterruptedException e) {
                 return;
@@ -219,16 +285,31 @@ class GracefulShutdownIT {
         return m.find() ? Math.min(5_000, Long.parseLong(m.group(1)) * 1_000) : 1_000;
     }
 
-    /** A raw HTTP/1.1 POST whose body is sent in two halves 150 ms apart; the whole answer is read. */
+    /**
+     * A raw HTTP/1.1 POST whose body is sent in two halves 150 ms apart; the whole answer is read.
+     */
     private static Outcome post(int port, String token, String code) {
-        String body = "{\"code\":\"" + code + "\",\"name\":{\"en\":\"Shutdown test " + code + "\",\"fr\":\"Test d'arret " + code
-                + "\"},\"unit\":\"percent\",\"baseline\":42,\"target\":100,\"direction\":\"higher_is_better\","
-                + "\"data_source\":\"Shutdown test\"}";
+        String body =
+                "{\"code\":\""
+                        + code
+                        + "\",\"name\":{\"en\":\"Shutdown test "
+                        + code
+                        + "\",\"fr\":\"Test d'arret "
+                        + code
+                        + "\"},\"unit\":\"percent\",\"baseline\":42,\"target\":100,\"direction\":\"higher_is_better\","
+                        + "\"data_source\":\"Shutdown test\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /priorities/P5/indicators HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-                + "Accept: application/json, application/problem+json\r\nConnection: close\r\n"
-                + "Content-Length: " + bytes.length + "\r\n\r\n";
+        String head =
+                "POST /priorities/P5/indicators HTTP/1.1\r\nHost: localhost:"
+                        + port
+                        + "\r\n"
+                        + "Authorization: Bearer "
+                        + token
+                        + "\r\nContent-Type: application/json\r\n"
+                        + "Accept: application/json, application/problem+json\r\nConnection: close\r\n"
+                        + "Content-Length: "
+                        + bytes.length
+                        + "\r\n\r\n";
         long start = System.nanoTime();
         Socket socket = new Socket();
         try {
@@ -268,8 +349,14 @@ class GracefulShutdownIT {
         if (complete != null) {
             return complete;
         }
-        return new Outcome(code, received.size() == 0 ? Kind.NO_ANSWER : Kind.PARTIAL, 0, "",
-                received.toString(StandardCharsets.UTF_8), start, end);
+        return new Outcome(
+                code,
+                received.size() == 0 ? Kind.NO_ANSWER : Kind.PARTIAL,
+                0,
+                "",
+                received.toString(StandardCharsets.UTF_8),
+                start,
+                end);
     }
 
     /** The answer once its headers and its Content-Length of body have arrived, else null. */
@@ -290,7 +377,14 @@ class GracefulShutdownIT {
             return null;
         }
         String body = new String(data, end + 4, bodyLength, StandardCharsets.UTF_8);
-        return new Outcome(code, Kind.ANSWERED, Integer.parseInt(status.group(1)), headers, body, start, System.nanoTime());
+        return new Outcome(
+                code,
+                Kind.ANSWERED,
+                Integer.parseInt(status.group(1)),
+                headers,
+                body,
+                start,
+                System.nanoTime());
     }
 
     private static long awaitReadinessDown(int port, long since) throws InterruptedException {
@@ -298,7 +392,9 @@ class GracefulShutdownIT {
         while (System.nanoTime() < deadline) {
             int status = get(port, "/q/health/ready");
             if (status == 503) {
-                System.out.printf("[shutdown] readiness DOWN %d ms after SIGTERM%n", (System.nanoTime() - since) / 1_000_000);
+                System.out.printf(
+                        "[shutdown] readiness DOWN %d ms after SIGTERM%n",
+                        (System.nanoTime() - since) / 1_000_000);
                 return System.nanoTime();
             }
             Thread.sleep(20);
@@ -310,8 +406,12 @@ class GracefulShutdownIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
             socket.setSoTimeout(3_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + path
+                                            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
             byte[] head = socket.getInputStream().readNBytes(12);
             Matcher status = STATUS.matcher(new String(head, StandardCharsets.ISO_8859_1));
             return status.find() ? Integer.parseInt(status.group(1)) : -1;
@@ -323,19 +423,37 @@ class GracefulShutdownIT {
     private static void report(List<Outcome> all, long sigterm, long readinessDown, long exit) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (Outcome o : all) {
-            String key = (o.startNanos() > sigterm ? "after SIGTERM " : "before SIGTERM ")
-                    + (o.kind() == Kind.ANSWERED ? String.valueOf(o.status()) : o.kind().toString());
+            String key =
+                    (o.startNanos() > sigterm ? "after SIGTERM " : "before SIGTERM ")
+                            + (o.kind() == Kind.ANSWERED
+                                    ? String.valueOf(o.status())
+                                    : o.kind().toString());
             counts.merge(key, 1L, Long::sum);
         }
-        long spanning = all.stream().filter(o -> o.kind() == Kind.ANSWERED && o.status() == 201
-                && o.startNanos() < sigterm + TimeUnit.SECONDS.toNanos(2) && o.endNanos() > sigterm + TimeUnit.SECONDS.toNanos(2)).count();
-        System.out.printf("[shutdown] %d requests: %s; readiness DOWN %d ms after SIGTERM; exit %d ms after SIGTERM; "
-                        + "201s in flight at the end of the delay: %d%n", all.size(), counts,
-                readinessDown == 0 ? -1 : (readinessDown - sigterm) / 1_000_000, (exit - sigterm) / 1_000_000, spanning);
+        long spanning =
+                all.stream()
+                        .filter(
+                                o ->
+                                        o.kind() == Kind.ANSWERED
+                                                && o.status() == 201
+                                                && o.startNanos()
+                                                        < sigterm + TimeUnit.SECONDS.toNanos(2)
+                                                && o.endNanos()
+                                                        > sigterm + TimeUnit.SECONDS.toNanos(2))
+                        .count();
+        System.out.printf(
+                "[shutdown] %d requests: %s; readiness DOWN %d ms after SIGTERM; exit %d ms after SIGTERM; "
+                        + "201s in flight at the end of the delay: %d%n",
+                all.size(),
+                counts,
+                readinessDown == 0 ? -1 : (readinessDown - sigterm) / 1_000_000,
+                (exit - sigterm) / 1_000_000,
+                spanning);
     }
 
     private static boolean stored(Connection connection, String code) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM indicator WHERE code = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT count(*) FROM indicator WHERE code = ?")) {
             query.setString(1, code);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -350,20 +468,33 @@ class GracefulShutdownIT {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (url == null || url.isBlank()) {
             embedded = EmbeddedPostgres.builder().start();
-            return new Database("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
+            return new Database(
+                    "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres",
+                    "postgres",
+                    "");
         }
         String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "");
         String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
         Database given = new Database(url, user, password);
-        String name = "a4p_shutdown_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = connect(given); Statement statement = connection.createStatement()) {
+        String name =
+                "a4p_shutdown_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = connect(given);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            System.out.println("[shutdown] cannot create a database of its own (" + e.getSQLState() + "): using " + url);
+            System.out.println(
+                    "[shutdown] cannot create a database of its own ("
+                            + e.getSQLState()
+                            + "): using "
+                            + url);
             return given;
         }
         server = given;
-        created = new Database(url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+        created =
+                new Database(
+                        url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name),
+                        user,
+                        password);
         return created;
     }
 
@@ -380,9 +511,10 @@ class GracefulShutdownIT {
         Path jar = Path.of(System.getProperty("a4p.it.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.isRegularFile(jar), "build the application first: " + jar + " is missing");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.url());
@@ -392,28 +524,34 @@ class GracefulShutdownIT {
         return builder.start();
     }
 
-    /** The development public key that the test profile trusts (its private half signs DevTokens). */
+    /**
+     * The development public key that the test profile trusts (its private half signs DevTokens).
+     */
     private static String devPublicKey() throws IOException {
-        for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
+        for (String line :
+                Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
             if (line.startsWith("%test.mp.jwt.verify.publickey=")) {
                 return line.substring(line.indexOf('=') + 1).trim();
             }
         }
-        throw new IllegalStateException("no %test.mp.jwt.verify.publickey in application.properties");
+        throw new IllegalStateException(
+                "no %test.mp.jwt.verify.publickey in application.properties");
     }
 
     private void awaitReady(int port, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
-                throw new AssertionError("the service exited at start-up:\n" + Files.readString(log));
+                throw new AssertionError(
+                        "the service exited at start-up:\n" + Files.readString(log));
             }
             if (get(port, "/q/health/ready") == 200) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the service was not ready within 90 s:\n" + Files.readString(log));
+        throw new AssertionError(
+                "the service was not ready within 90 s:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

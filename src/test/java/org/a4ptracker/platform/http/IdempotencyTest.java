@@ -4,12 +4,14 @@ import static org.a4ptracker.support.Api.as;
 import static org.a4ptracker.support.Problems.assertProblem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.a4ptracker.support.Indicators;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Idempotency-Key on POST /priorities/{code}/indicators: a retry never creates twice. */
 @QuarkusTest
@@ -47,7 +45,9 @@ class IdempotencyTest {
         first.then().statusCode(201);
         retry.then().statusCode(201);
         assertNotNull(first.header("Location"));
-        assertThat(first.header("Location"), endsWith(INDICATORS + "/" + first.jsonPath().getString("id")));
+        assertThat(
+                first.header("Location"),
+                endsWith(INDICATORS + "/" + first.jsonPath().getString("id")));
         assertEquals(first.header("Location"), retry.header("Location"));
         assertEquals(first.header("ETag"), retry.header("ETag"));
         assertEquals(first.jsonPath().getMap(""), retry.jsonPath().getMap(""));
@@ -91,10 +91,12 @@ class IdempotencyTest {
         try {
             List<Future<Response>> futures = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return post("editor", key, body);
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return post("editor", key, body);
+                                }));
             }
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
@@ -119,8 +121,10 @@ class IdempotencyTest {
     void withoutAKeyTwoPostsCreateTwo() {
         Map<String, Object> one = Indicators.input(Indicators.uniqueCode("NOKEY"));
         Map<String, Object> two = Indicators.input(Indicators.uniqueCode("NOKEY"));
-        String first = as("editor").body(one).post(INDICATORS).then().statusCode(201).extract().path("id");
-        String second = as("editor").body(two).post(INDICATORS).then().statusCode(201).extract().path("id");
+        String first =
+                as("editor").body(one).post(INDICATORS).then().statusCode(201).extract().path("id");
+        String second =
+                as("editor").body(two).post(INDICATORS).then().statusCode(201).extract().path("id");
         assertNotEquals(first, second);
         assertEquals(1, Indicators.countWithCode(PRIORITY, (String) one.get("code")));
         assertEquals(1, Indicators.countWithCode(PRIORITY, (String) two.get("code")));
@@ -131,7 +135,12 @@ class IdempotencyTest {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("DUP"));
         as("editor").body(body).post(INDICATORS).then().statusCode(201);
         assertProblem(as("editor").body(body).post(INDICATORS), 409, "/problems/conflict")
-                .body("detail", equalTo("Priority P6 already has an indicator with code " + body.get("code") + "."));
+                .body(
+                        "detail",
+                        equalTo(
+                                "Priority P6 already has an indicator with code "
+                                        + body.get("code")
+                                        + "."));
         assertEquals(1, Indicators.countWithCode(PRIORITY, (String) body.get("code")));
     }
 

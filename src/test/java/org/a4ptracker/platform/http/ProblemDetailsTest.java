@@ -12,17 +12,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.DevTokens;
 import org.a4ptracker.support.Indicators;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Every kind of error is an RFC 9457 application/problem+json body that names what went wrong. */
 @QuarkusTest
@@ -46,7 +44,10 @@ class ProblemDetailsTest {
     void unknownFieldIsPointedAt() {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("UNK"));
         body.put("colour", "blue");
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors", hasSize(1))
                 .body("errors[0].pointer", equalTo("/colour"))
                 .body("errors[0].detail", equalTo("is not a known property"));
@@ -56,7 +57,10 @@ class ProblemDetailsTest {
     void unknownNestedFieldIsPointedAtWithItsPath() {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("UNK"));
         body.put("name", Map.of("en", "a", "fr", "b", "de", "c"));
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.pointer", containsInAnyOrder("/name/de"));
     }
 
@@ -64,7 +68,10 @@ class ProblemDetailsTest {
     void wrongTypeIsPointedAt() {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("TYPE"));
         body.put("baseline", "abc");
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors", hasSize(1))
                 .body("errors[0].pointer", equalTo("/baseline"));
     }
@@ -73,7 +80,10 @@ class ProblemDetailsTest {
     void valueOutsideAnEnumIsPointedAt() {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("ENUM"));
         body.put("direction", "sideways");
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.pointer", containsInAnyOrder("/direction"));
     }
 
@@ -83,7 +93,10 @@ class ProblemDetailsTest {
         body.remove("code");
         body.remove("unit");
         body.put("name", Map.of("en", "English only"));
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("detail", equalTo("3 values are not valid."))
                 .body("errors.pointer", containsInAnyOrder("/code", "/name/fr", "/unit"))
                 .body("errors.detail", everyItem(equalTo("must not be null")))
@@ -96,18 +109,28 @@ class ProblemDetailsTest {
         body.put("name", Map.of("en", "ok", "fr", ""));
         body.put("unit", "u".repeat(41));
         body.put("data_source", "d".repeat(301));
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors", hasSize(4))
-                .body("errors.pointer", containsInAnyOrder("/code", "/name/fr", "/unit", "/data_source"))
+                .body(
+                        "errors.pointer",
+                        containsInAnyOrder("/code", "/name/fr", "/unit", "/data_source"))
                 .body("errors.find { it.pointer == '/code' }.detail", containsString("must match"))
-                .body("errors.find { it.pointer == '/name/fr' }.detail", equalTo("size must be between 1 and 300"));
+                .body(
+                        "errors.find { it.pointer == '/name/fr' }.detail",
+                        equalTo("size must be between 1 and 300"));
     }
 
     @Test
     void nullForARequiredFieldIsPointedAt() {
         Map<String, Object> body = Indicators.input(Indicators.uniqueCode("NUL"));
         body.put("target", null);
-        assertProblem(invalid("editor").body(body).post(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("editor").body(body).post(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.pointer", containsInAnyOrder("/target"));
     }
 
@@ -119,7 +142,10 @@ class ProblemDetailsTest {
 
     @Test
     void limitAboveTheMaximumNamesTheParameter() {
-        assertProblem(invalid("reader").queryParam("limit", 500).get(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("reader").queryParam("limit", 500).get(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors", hasSize(1))
                 .body("errors[0].parameter", equalTo("limit"))
                 .body("errors[0].pointer", nullValue());
@@ -127,13 +153,19 @@ class ProblemDetailsTest {
 
     @Test
     void limitZeroNamesTheParameter() {
-        assertProblem(invalid("reader").queryParam("limit", 0).get(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("reader").queryParam("limit", 0).get(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("limit"));
     }
 
     @Test
     void limitThatIsNotANumberIsA400NotA404() {
-        assertProblem(invalid("reader").queryParam("limit", "abc").get(INDICATORS), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("reader").queryParam("limit", "abc").get(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("limit"))
                 .body("errors[0].detail", equalTo("must be an integer"));
     }
@@ -141,16 +173,26 @@ class ProblemDetailsTest {
     @Test
     void cursorNotIssuedByTheServiceNamesTheParameter() {
         for (String cursor : List.of("!!!", "abc", "bm90LWEtY3Vyc29y")) {
-            assertProblem(as("reader").queryParam("cursor", cursor).get(INDICATORS), 400, "/problems/validation-error")
+            assertProblem(
+                            as("reader").queryParam("cursor", cursor).get(INDICATORS),
+                            400,
+                            "/problems/validation-error")
                     .body("errors.parameter", containsInAnyOrder("cursor"));
         }
     }
 
     @Test
     void cursorWithAKeyThatIsNotAnIdNamesTheParameter() {
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("P6-01\u001fnot-a-uuid".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertProblem(as("reader").queryParam("cursor", forged).get(INDICATORS), 400, "/problems/validation-error")
+        String forged =
+                java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                "P6-01\u001fnot-a-uuid"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(
+                        as("reader").queryParam("cursor", forged).get(INDICATORS),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("cursor"));
     }
 
@@ -168,20 +210,28 @@ class ProblemDetailsTest {
 
     @Test
     void unknownRouteUnderAKnownResourceIsA404Problem() {
-        assertProblem(invalid("reader").get(INDICATORS + "/" + UUID.randomUUID() + "/history"), 404, "/problems/not-found");
+        assertProblem(
+                invalid("reader").get(INDICATORS + "/" + UUID.randomUUID() + "/history"),
+                404,
+                "/problems/not-found");
     }
 
     @Test
     void wrongMethodIsA405WithAllow() {
-        assertProblem(invalid("editor").body("{}").patch("/priorities"), 405, "/problems/method-not-allowed")
+        assertProblem(
+                        invalid("editor").body("{}").patch("/priorities"),
+                        405,
+                        "/problems/method-not-allowed")
                 .header("Allow", equalTo("GET"))
                 .body("detail", not(containsString("Exception")));
     }
 
     @Test
     void wrongMethodOnAnItemListsItsMethods() {
-        assertProblem(invalid("editor").body("{}").patch(INDICATORS + "/" + UUID.randomUUID()), 405,
-                "/problems/method-not-allowed")
+        assertProblem(
+                        invalid("editor").body("{}").patch(INDICATORS + "/" + UUID.randomUUID()),
+                        405,
+                        "/problems/method-not-allowed")
                 .header("Allow", equalTo("GET, PUT, DELETE"));
         assertProblem(invalid("editor").delete(INDICATORS), 405, "/problems/method-not-allowed")
                 .header("Allow", equalTo("GET, POST"));
@@ -189,14 +239,22 @@ class ProblemDetailsTest {
 
     @Test
     void unacceptableMediaTypeIsA406Problem() {
-        assertProblem(invalid("reader").accept("text/csv").get("/priorities"), 406, "/problems/not-acceptable");
-        assertProblem(invalid("reader").accept("text/csv").get(INDICATORS), 406, "/problems/not-acceptable");
+        assertProblem(
+                invalid("reader").accept("text/csv").get("/priorities"),
+                406,
+                "/problems/not-acceptable");
+        assertProblem(
+                invalid("reader").accept("text/csv").get(INDICATORS),
+                406,
+                "/problems/not-acceptable");
     }
 
     @Test
     void bodyThatIsNotJsonIsA415Problem() {
-        assertProblem(invalid("editor").contentType("text/plain").body("code=X").post(INDICATORS), 415,
-                "/problems/unsupported-media-type")
+        assertProblem(
+                        invalid("editor").contentType("text/plain").body("code=X").post(INDICATORS),
+                        415,
+                        "/problems/unsupported-media-type")
                 .body("detail", equalTo("Send the body as application/json."));
     }
 
@@ -208,14 +266,20 @@ class ProblemDetailsTest {
 
     @Test
     void garbageTokenIsA401ProblemWithAChallenge() {
-        assertProblem(invalid().auth().oauth2("not-a-jwt").get("/priorities"), 401, "/problems/unauthorized")
+        assertProblem(
+                        invalid().auth().oauth2("not-a-jwt").get("/priorities"),
+                        401,
+                        "/problems/unauthorized")
                 .header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
     void expiredTokenIsA401ProblemWithAChallenge() {
         String expired = DevTokens.mint("test-expired", List.of("admin"), List.of("*"), -3600);
-        assertProblem(invalid().auth().oauth2(expired).get("/priorities"), 401, "/problems/unauthorized")
+        assertProblem(
+                        invalid().auth().oauth2(expired).get("/priorities"),
+                        401,
+                        "/problems/unauthorized")
                 .header("WWW-Authenticate", equalTo("Bearer"));
     }
 
@@ -225,14 +289,20 @@ class ProblemDetailsTest {
         String[] parts = token.split("\\.");
         String otherSignature = Api.token(List.of("*"), "reader").split("\\.")[2];
         String forged = parts[0] + "." + parts[1] + "." + otherSignature;
-        assertProblem(invalid().auth().oauth2(forged).get("/priorities"), 401, "/problems/unauthorized")
+        assertProblem(
+                        invalid().auth().oauth2(forged).get("/priorities"),
+                        401,
+                        "/problems/unauthorized")
                 .header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
     void readerCreatingAnIndicatorIsA403Problem() {
         String code = Indicators.uniqueCode("RDR");
-        assertProblem(as("reader").body(Indicators.input(code)).post(INDICATORS), 403, "/problems/forbidden")
+        assertProblem(
+                        as("reader").body(Indicators.input(code)).post(INDICATORS),
+                        403,
+                        "/problems/forbidden")
                 .body("title", equalTo("Not allowed"));
         org.junit.jupiter.api.Assertions.assertEquals(0, Indicators.countWithCode("P6", code));
     }
@@ -254,7 +324,10 @@ class ProblemDetailsTest {
 
     @Test
     void indicatorIdThatIsNotAUuidIsA400NamingIt() {
-        assertProblem(invalid("reader").get(INDICATORS + "/not-a-uuid"), 400, "/problems/validation-error")
+        assertProblem(
+                        invalid("reader").get(INDICATORS + "/not-a-uuid"),
+                        400,
+                        "/problems/validation-error")
                 .body("errors.parameter", containsInAnyOrder("indicator_id"));
     }
 
@@ -269,8 +342,12 @@ class ProblemDetailsTest {
 
     @Test
     void plainClientWithoutValidationSeesTheSameProblem() {
-        // No contract filter here: what any HTTP client sees for a route the contract does not know.
-        assertProblem(given().accept("application/json").post("/priorities/P1"), 405, "/problems/method-not-allowed")
+        // No contract filter here: what any HTTP client sees for a route the contract does not
+        // know.
+        assertProblem(
+                        given().accept("application/json").post("/priorities/P1"),
+                        405,
+                        "/problems/method-not-allowed")
                 .header("Allow", equalTo("GET"));
     }
 }

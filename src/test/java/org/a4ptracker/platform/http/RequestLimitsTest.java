@@ -4,18 +4,19 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.Problems;
 import org.a4ptracker.support.RawHttp;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
-/** Requests over the size limits get problem+json from the service, not a bare line from the HTTP codec. */
+/**
+ * Requests over the size limits get problem+json from the service, not a bare line from the HTTP
+ * codec.
+ */
 @QuarkusTest
 class RequestLimitsTest {
 
@@ -33,34 +34,62 @@ class RequestLimitsTest {
 
     @Test
     void aRequestLineOver8KiBIs414() {
-        assertProblem(RawHttp.get(FROM, "/missions?q=" + "a".repeat(9_000), TOKEN), 414, "/problems/uri-too-long");
+        assertProblem(
+                RawHttp.get(FROM, "/missions?q=" + "a".repeat(9_000), TOKEN),
+                414,
+                "/problems/uri-too-long");
         assertEquals(200, RawHttp.get(FROM, "/missions?q=" + "a".repeat(100), TOKEN).status());
     }
 
     @Test
     void aHeaderOver8KiBOrHeadersOver20KiBAre431() {
-        assertProblem(RawHttp.get(FROM, "/priorities", TOKEN, "X-Big: " + "b".repeat(9_000)), 431,
+        assertProblem(
+                RawHttp.get(FROM, "/priorities", TOKEN, "X-Big: " + "b".repeat(9_000)),
+                431,
                 "/problems/request-header-fields-too-large");
         String sevenKiB = "c".repeat(7_000);
-        assertProblem(RawHttp.get(FROM, "/priorities", TOKEN, "X-One: " + sevenKiB, "X-Two: " + sevenKiB,
-                "X-Three: " + sevenKiB), 431, "/problems/request-header-fields-too-large");
+        assertProblem(
+                RawHttp.get(
+                        FROM,
+                        "/priorities",
+                        TOKEN,
+                        "X-One: " + sevenKiB,
+                        "X-Two: " + sevenKiB,
+                        "X-Three: " + sevenKiB),
+                431,
+                "/problems/request-header-fields-too-large");
         assertEquals(200, RawHttp.get(FROM, "/priorities", TOKEN, "X-One: " + sevenKiB).status());
     }
 
     @Test
     void aHugeRequestLineOrHeaderBeyondTheCodecIsStillRefused() {
-        // Past the codec's own limits (64 KiB line, 128 KiB headers) the connection is refused by Vert.x.
+        // Past the codec's own limits (64 KiB line, 128 KiB headers) the connection is refused by
+        // Vert.x.
         assertEquals(414, RawHttp.get(FROM, "/missions?q=" + "a".repeat(70_000), TOKEN).status());
     }
 
     @Test
     void aBodyOver1MiBIs413WhetherDeclaredOrChunked() {
-        byte[] big = ("{\"code\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertProblem(RawHttp.send(FROM, "POST /priorities/P5/indicators HTTP/1.1\r\n" + TOKEN
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + big.length, big), 413,
+        byte[] big =
+                ("{\"code\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                RawHttp.send(
+                        FROM,
+                        "POST /priorities/P5/indicators HTTP/1.1\r\n"
+                                + TOKEN
+                                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                + big.length,
+                        big),
+                413,
                 "/problems/payload-too-large");
-        assertProblem(RawHttp.send(FROM, "POST /priorities/P5/indicators HTTP/1.1\r\n" + TOKEN
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked(big)), 413,
+        assertProblem(
+                RawHttp.send(
+                        FROM,
+                        "POST /priorities/P5/indicators HTTP/1.1\r\n"
+                                + TOKEN
+                                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                        chunked(big)),
+                413,
                 "/problems/payload-too-large");
     }
 

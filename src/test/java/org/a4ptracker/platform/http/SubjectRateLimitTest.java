@@ -3,17 +3,15 @@ package org.a4ptracker.platform.http;
 import static org.a4ptracker.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.util.List;
-import java.util.Map;
-
-import org.a4ptracker.support.Api;
-import org.a4ptracker.support.DevTokens;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.a4ptracker.support.Api;
+import org.a4ptracker.support.DevTokens;
+import org.junit.jupiter.api.Test;
 
 /** With a per-subject limit switched on, one subject's excess is a 429; other subjects go on. */
 @QuarkusTest
@@ -23,12 +21,15 @@ class SubjectRateLimitTest {
     public static class FivePerWindow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("a4p.rate-limit.subject.max", "5", "a4p.rate-limit.subject.window", "PT30S");
+            return Map.of(
+                    "a4p.rate-limit.subject.max", "5", "a4p.rate-limit.subject.window", "PT30S");
         }
     }
 
     private static Response get(String subject) {
-        return Api.anonymous().auth().oauth2(DevTokens.mint(subject, List.of("reader"), List.of("*"), 600))
+        return Api.anonymous()
+                .auth()
+                .oauth2(DevTokens.mint(subject, List.of("reader"), List.of("*"), 600))
                 .get("/priorities");
     }
 
@@ -38,7 +39,8 @@ class SubjectRateLimitTest {
         for (int i = 0; i < 5; i++) {
             get(busy).then().statusCode(200);
         }
-        assertProblem(get(busy), 429, "/problems/too-many-requests").header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        assertProblem(get(busy), 429, "/problems/too-many-requests")
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
         get("calm-" + System.nanoTime()).then().statusCode(200);
     }
 }

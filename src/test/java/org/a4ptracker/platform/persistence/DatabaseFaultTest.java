@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.util.function.Supplier;
-
 import org.a4ptracker.support.FaultProxy;
 import org.a4ptracker.support.FaultProxyResource;
 import org.a4ptracker.support.Indicators;
@@ -18,15 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-
 /**
  * The database refused (stopped, restarting) or hung (accepting connections, never answering),
  * through a proxy between the service and the real PostgreSQL: reads and writes answer 503
- * problem+json with Retry-After, quickly; readiness answers DOWN within 3 s; and once the
- * database is back the same instance answers 200 again, without a restart.
+ * problem+json with Retry-After, quickly; readiness answers DOWN within 3 s; and once the database
+ * is back the same instance answers 200 again, without a restart.
  */
 @QuarkusTest
 @TestProfile(ThroughFaultProxy.class)
@@ -34,6 +32,7 @@ class DatabaseFaultTest {
 
     /** What the issue asks for: a hung database gives a 503 and readiness DOWN within 3 s. */
     private static final long BOUND_MS = 3_000;
+
     private static final long RECOVERY_MS = 15_000;
 
     private FaultProxy proxy;
@@ -57,10 +56,18 @@ class DatabaseFaultTest {
 
         proxy.cut();
 
-        assertUnavailable(timed(() -> as("reader").get("/missions")), "read, pooled connection reset");
-        assertUnavailable(timed(() -> as("reader").get("/missions/MINUSCA")), "read, no connection to be had");
+        assertUnavailable(
+                timed(() -> as("reader").get("/missions")), "read, pooled connection reset");
+        assertUnavailable(
+                timed(() -> as("reader").get("/missions/MINUSCA")),
+                "read, no connection to be had");
         String code = Indicators.uniqueCode("CUT");
-        assertUnavailable(timed(() -> as("editor").body(Indicators.input(code)).post("/priorities/P5/indicators")),
+        assertUnavailable(
+                timed(
+                        () ->
+                                as("editor")
+                                        .body(Indicators.input(code))
+                                        .post("/priorities/P5/indicators")),
                 "write");
         assertReadinessDown();
 
@@ -87,13 +94,22 @@ class DatabaseFaultTest {
 
         proxy.freeze();
 
-        assertUnavailable(timed(() -> as("reader").get("/missions")), "read, pooled connection silent");
-        assertUnavailable(timed(() -> as("reader").get("/missions/MINUSCA")), "read, new connection never answered");
+        assertUnavailable(
+                timed(() -> as("reader").get("/missions")), "read, pooled connection silent");
+        assertUnavailable(
+                timed(() -> as("reader").get("/missions/MINUSCA")),
+                "read, new connection never answered");
         String code = Indicators.uniqueCode("HUNG");
-        assertUnavailable(timed(() -> as("editor").body(Indicators.input(code)).post("/priorities/P5/indicators")),
+        assertUnavailable(
+                timed(
+                        () ->
+                                as("editor")
+                                        .body(Indicators.input(code))
+                                        .post("/priorities/P5/indicators")),
                 "write");
         assertReadinessDown();
-        assertReadinessDown(); // again: a probe still stuck on the hung database must not make it wait
+        assertReadinessDown(); // again: a probe still stuck on the hung database must not make it
+        // wait
 
         proxy.pass();
         awaitRecovery();
@@ -101,15 +117,17 @@ class DatabaseFaultTest {
         assertEquals(0, Indicators.countWithCode("P5", code));
     }
 
-    /** The same calls once while the database answers, so that the timings measure the service, not the test client's first use. */
+    /**
+     * The same calls once while the database answers, so that the timings measure the service, not
+     * the test client's first use.
+     */
     private static void warmUp() {
         as("reader").get("/missions").then().statusCode(200);
         as("reader").get("/missions/MINUSCA").then().statusCode(200);
         Indicators.create("P5", Indicators.input(Indicators.uniqueCode("WARM")));
     }
 
-    private record Timed(Response response, long millis) {
-    }
+    private record Timed(Response response, long millis) {}
 
     private static Timed timed(Supplier<Response> call) {
         long start = System.nanoTime();
@@ -143,11 +161,13 @@ class DatabaseFaultTest {
             int ready = given().get("/q/health/ready").statusCode();
             lastStatus = ready == 200 ? as("reader").get("/missions").statusCode() : ready;
             if (lastStatus == 200) {
-                System.out.printf("[fault] recovered after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+                System.out.printf(
+                        "[fault] recovered after %d ms%n", (System.nanoTime() - start) / 1_000_000);
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Not recovered within " + RECOVERY_MS + " ms (last status " + lastStatus + ")");
+        throw new AssertionError(
+                "Not recovered within " + RECOVERY_MS + " ms (last status " + lastStatus + ")");
     }
 }

@@ -13,13 +13,15 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.platform.http.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Keyset cursors: page size limits, cursors that round-trip, and cursors this service did not issue. A plain unit test. */
+/**
+ * Keyset cursors: page size limits, cursors that round-trip, and cursors this service did not
+ * issue. A plain unit test.
+ */
 class KeysetTest {
 
     private record Row(LocalDate date, UUID id, long number, OffsetDateTime at) {
@@ -29,12 +31,16 @@ class KeysetTest {
     }
 
     private static Row row(int i) {
-        return new Row(LocalDate.of(2024, 1, i), new UUID(0, i), 1_000_000_000_000L + i,
+        return new Row(
+                LocalDate.of(2024, 1, i),
+                new UUID(0, i),
+                1_000_000_000_000L + i,
                 OffsetDateTime.of(2024, 1, i, 12, 30, 0, 0, ZoneOffset.ofHours(2)));
     }
 
     private static String cursorOf(String... keys) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(String.join("\u001f", keys).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -66,18 +72,24 @@ class KeysetTest {
     @Test
     void limitsOutsideTheRangeAreA400NamingLimit() {
         for (int limit : new int[] {0, -1, Keyset.MAX_LIMIT + 1, Integer.MAX_VALUE}) {
-            assertRefused("limit", "must be between 1 and " + Keyset.MAX_LIMIT, () -> Keyset.of(limit, null, 1));
+            assertRefused(
+                    "limit",
+                    "must be between 1 and " + Keyset.MAX_LIMIT,
+                    () -> Keyset.of(limit, null, 1));
         }
     }
 
     @Test
     void aPageIsCutToTheLimitAndItsCursorStartsAfterItsLastItem() {
         Keyset first = Keyset.of(2, null, 4);
-        List<Row> fetched = List.of(row(1), row(2), row(3)); // fetchSize() rows: one more than a page
+        List<Row> fetched =
+                List.of(row(1), row(2), row(3)); // fetchSize() rows: one more than a page
         Keyset.Page<Row> page = first.page(fetched, Row::keys);
 
         assertEquals(List.of(row(1), row(2)), page.items());
-        assertTrue(page.nextCursor().matches("[A-Za-z0-9_-]+"), "an opaque, URL-safe token: " + page.nextCursor());
+        assertTrue(
+                page.nextCursor().matches("[A-Za-z0-9_-]+"),
+                "an opaque, URL-safe token: " + page.nextCursor());
 
         Keyset next = Keyset.of(2, page.nextCursor(), 4);
         assertEquals(2, next.limit());

@@ -6,17 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.Map;
-
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.Indicators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Every role reads; only editors and admins change indicators. */
 @QuarkusTest
@@ -40,9 +38,16 @@ class RolesTest {
     @ValueSource(strings = {"reader", "editor", "conduct_officer", "admin"})
     void everyRoleReads(String role) {
         as(role).get("/priorities").then().statusCode(200).body("items", hasSize(9));
-        as(role).get("/priorities/" + PRIORITY).then().statusCode(200).body("code", equalTo(PRIORITY));
+        as(role).get("/priorities/" + PRIORITY)
+                .then()
+                .statusCode(200)
+                .body("code", equalTo(PRIORITY));
         as(role).get(INDICATORS).then().statusCode(200);
-        as(role).get(path).then().statusCode(200).header("ETag", equalTo(etag)).body("code", equalTo(body.get("code")));
+        as(role).get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .body("code", equalTo(body.get("code")));
     }
 
     @ParameterizedTest
@@ -54,10 +59,21 @@ class RolesTest {
 
         Map<String, Object> changed = Indicators.input((String) body.get("code"));
         changed.put("unit", "changed");
-        assertProblem(as(role).header("If-Match", etag).body(changed).put(path), 403, "/problems/forbidden");
-        assertProblem(as(role).accept(Api.PROBLEM_JSON).header("If-Match", etag).delete(path), 403, "/problems/forbidden");
+        assertProblem(
+                as(role).header("If-Match", etag).body(changed).put(path),
+                403,
+                "/problems/forbidden");
+        assertProblem(
+                as(role).accept(Api.PROBLEM_JSON).header("If-Match", etag).delete(path),
+                403,
+                "/problems/forbidden");
 
-        as("reader").get(path).then().statusCode(200).header("ETag", equalTo(etag)).body("unit", equalTo("percent"));
+        as("reader")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .body("unit", equalTo("percent"));
     }
 
     @ParameterizedTest
@@ -69,11 +85,15 @@ class RolesTest {
         String freshPath = Indicators.path(PRIORITY, created.jsonPath().getString("id"));
 
         fresh.put("unit", "by " + role);
-        Response replaced = as(role).header("If-Match", created.header("ETag")).body(fresh).put(freshPath);
+        Response replaced =
+                as(role).header("If-Match", created.header("ETag")).body(fresh).put(freshPath);
         replaced.then().statusCode(200).body("unit", equalTo("by " + role));
 
-        as(role).accept(Api.PROBLEM_JSON).header("If-Match", replaced.header("ETag")).delete(freshPath)
-                .then().statusCode(204);
+        as(role).accept(Api.PROBLEM_JSON)
+                .header("If-Match", replaced.header("ETag"))
+                .delete(freshPath)
+                .then()
+                .statusCode(204);
         assertProblem(as("reader").get(freshPath), 404, "/problems/not-found");
     }
 

@@ -4,15 +4,13 @@ import static org.a4ptracker.support.Api.invalid;
 import static org.a4ptracker.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.a4ptracker.support.DevTokens;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** A token that verifies but breaks a rule on its times or sizes is a 401 problem, never a 500. */
 @QuarkusTest
@@ -20,9 +18,20 @@ class TokenRulesTest {
 
     private static final long NOW = Instant.now().getEpochSecond();
 
-    private static String claims(String subject, String groups, String missions, Long iat, Long exp) {
-        StringBuilder json = new StringBuilder("{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"" + subject
-                + "\",\"upn\":\"" + subject + "\",\"groups\":" + groups + ",\"missions\":" + missions);
+    private static String claims(
+            String subject, String groups, String missions, Long iat, Long exp) {
+        StringBuilder json =
+                new StringBuilder(
+                        "{\"iss\":\""
+                                + DevTokens.ISSUER
+                                + "\",\"sub\":\""
+                                + subject
+                                + "\",\"upn\":\""
+                                + subject
+                                + "\",\"groups\":"
+                                + groups
+                                + ",\"missions\":"
+                                + missions);
         if (iat != null) {
             json.append(",\"iat\":").append(iat);
         }
@@ -33,14 +42,21 @@ class TokenRulesTest {
     }
 
     private static void assertRefused(String token) {
-        assertProblem(invalid().auth().oauth2(token).get("/priorities"), 401, "/problems/unauthorized")
+        assertProblem(
+                        invalid().auth().oauth2(token).get("/priorities"),
+                        401,
+                        "/problems/unauthorized")
                 .header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
     void aTokenWithinTheRulesIsAccepted() {
-        invalid().auth().oauth2(claims("rules-ok", "[\"reader\"]", "[\"*\"]", NOW, NOW + 600))
-                .get("/priorities").then().statusCode(200);
+        invalid()
+                .auth()
+                .oauth2(claims("rules-ok", "[\"reader\"]", "[\"*\"]", NOW, NOW + 600))
+                .get("/priorities")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -67,7 +83,10 @@ class TokenRulesTest {
     void oversizedClaimsAreRefused() {
         String manyMissions = "[" + String.join(",", Collections.nCopies(101, "\"MINUSCA\"")) + "]";
         assertRefused(claims("rules-missions", "[\"reader\"]", manyMissions, NOW, NOW + 600));
-        String manyRoles = IntStream.range(0, 21).mapToObj(i -> "\"role" + i + "\"").collect(Collectors.joining(",", "[\"reader\",", "]"));
+        String manyRoles =
+                IntStream.range(0, 21)
+                        .mapToObj(i -> "\"role" + i + "\"")
+                        .collect(Collectors.joining(",", "[\"reader\",", "]"));
         assertRefused(claims("rules-roles", manyRoles, "[\"*\"]", NOW, NOW + 600));
         assertRefused(claims("s".repeat(256), "[\"reader\"]", "[\"*\"]", NOW, NOW + 600));
     }

@@ -7,6 +7,14 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.DevTokens;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.response.Response;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
  * Every place in every request body of the contract where a value goes: one {@link Site} per
@@ -34,21 +31,25 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * {@code allOf}, {@code oneOf}/{@code anyOf} with their discriminator, {@code items}) down to the
  * leaves. The strict-JSON tests turn each site into a hostile request.
  *
- * <p>A site's body is partial: only the members on the way to the site (plus the discriminator
- * that selects the variant the site belongs to). Bodies are read before the resource runs, so
- * the path parameters need only be well-formed (a seeded priority, an absent mission, random ids).
+ * <p>A site's body is partial: only the members on the way to the site (plus the discriminator that
+ * selects the variant the site belongs to). Bodies are read before the resource runs, so the path
+ * parameters need only be well-formed (a seeded priority, an absent mission, random ids).
  */
 final class BodySites {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 8;
     private static final OpenAPI CONTRACT = parse();
-    /** One token (valid for an hour) for the hundreds of requests: an admin who sees every mission. */
-    private static final String ADMIN = DevTokens.mint("test-admin", List.of("admin"), List.of("*"), 3600);
 
     /**
-     * One step from an object to a member ({@code name}) or from an array to its first item
-     * ({@code name == null}); {@code shape} names the oneOf variant the object was read as ("" if none).
+     * One token (valid for an hour) for the hundreds of requests: an admin who sees every mission.
+     */
+    private static final String ADMIN =
+            DevTokens.mint("test-admin", List.of("admin"), List.of("*"), 3600);
+
+    /**
+     * One step from an object to a member ({@code name}) or from an array to its first item ({@code
+     * name == null}); {@code shape} names the oneOf variant the object was read as ("" if none).
      */
     record Step(String name, Map<String, Object> siblings, String shape) {
         String token() {
@@ -57,7 +58,8 @@ final class BodySites {
     }
 
     /** A body operation of the contract. */
-    record Endpoint(String method, String path, String operationId, String mediaType, Schema<?> body) {
+    record Endpoint(
+            String method, String path, String operationId, String mediaType, Schema<?> body) {
         String url() {
             // No record is touched: the body is read (and refused) before the resource runs, and
             // a body that passes meets a mission and ids that do not exist.
@@ -71,7 +73,10 @@ final class BodySites {
         }
     }
 
-    /** A place in a body: its pointer, its schema (resolved) and whether the contract lets it be null. */
+    /**
+     * A place in a body: its pointer, its schema (resolved) and whether the contract lets it be
+     * null.
+     */
     record Site(Endpoint endpoint, List<Step> steps, Schema<?> schema, boolean nullable) {
         String pointer() {
             return steps.stream().map(step -> "/" + step.token()).collect(Collectors.joining());
@@ -101,11 +106,18 @@ final class BodySites {
 
         /** Readable in a test report: {@code PATCH /missions/{acronym} /mandate/resolution}. */
         String label(String what) {
-            return endpoint + " " + (steps.isEmpty() ? "(body)" : pointer()) + " " + what
+            return endpoint
+                    + " "
+                    + (steps.isEmpty() ? "(body)" : pointer())
+                    + " "
+                    + what
                     + (variant().isEmpty() ? "" : " (with " + variant() + ")");
         }
 
-        /** The discriminator members on the way to the site, which choose the oneOf variants it is in. */
+        /**
+         * The discriminator members on the way to the site, which choose the oneOf variants it is
+         * in.
+         */
         Map<String, Object> variant() {
             Map<String, Object> variant = new LinkedHashMap<>();
             steps.forEach(step -> variant.putAll(step.siblings()));
@@ -114,29 +126,40 @@ final class BodySites {
 
         /** The oneOf variants on the way to the site (also those without a discriminator). */
         String shapes() {
-            return steps.stream().map(Step::shape).filter(shape -> !shape.isEmpty()).collect(Collectors.joining(","));
+            return steps.stream()
+                    .map(Step::shape)
+                    .filter(shape -> !shape.isEmpty())
+                    .collect(Collectors.joining(","));
         }
 
         /** Sites with the same key fit in one body: same endpoint, same variants. */
         String bodyKey() {
-            return endpoint + (variant().isEmpty() ? "" : " " + variant()) + (shapes().isEmpty() ? "" : " as " + shapes());
+            return endpoint
+                    + (variant().isEmpty() ? "" : " " + variant())
+                    + (shapes().isEmpty() ? "" : " as " + shapes());
         }
     }
 
-    private BodySites() {
-    }
+    private BodySites() {}
 
     /**
      * Sites that one request can carry together, each with its own mutation: the members of one
-     * object (same endpoint, same variant, same parent), or else a site alone (the body itself,
-     * an array item). Every site is in exactly one group.
+     * object (same endpoint, same variant, same parent), or else a site alone (the body itself, an
+     * array item). Every site is in exactly one group.
      */
     static Map<String, List<Site>> bySharedObject(List<Site> sites) {
         Map<String, List<Site>> groups = new LinkedHashMap<>();
         for (Site site : sites) {
-            boolean member = !site.steps().isEmpty() && site.steps().get(site.steps().size() - 1).name() != null;
-            String key = member ? site.bodyKey() + " " + site.pointer().substring(0, site.pointer().lastIndexOf('/')) + "/*"
-                    : site.label("");
+            boolean member =
+                    !site.steps().isEmpty()
+                            && site.steps().get(site.steps().size() - 1).name() != null;
+            String key =
+                    member
+                            ? site.bodyKey()
+                                    + " "
+                                    + site.pointer().substring(0, site.pointer().lastIndexOf('/'))
+                                    + "/*"
+                            : site.label("");
             groups.computeIfAbsent(key.strip(), k -> new ArrayList<>()).add(site);
         }
         return groups;
@@ -154,14 +177,35 @@ final class BodySites {
     /** Every operation with a request body. */
     static List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        CONTRACT.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
-                return;
-            }
-            Map.Entry<String, MediaType> content = operation.getRequestBody().getContent().entrySet().iterator().next();
-            endpoints.add(new Endpoint(method.name(), path, operation.getOperationId(), content.getKey(),
-                    content.getValue().getSchema()));
-        }));
+        CONTRACT.getPaths()
+                .forEach(
+                        (path, item) ->
+                                item.readOperationsMap()
+                                        .forEach(
+                                                (method, operation) -> {
+                                                    if (operation.getRequestBody() == null
+                                                            || operation
+                                                                            .getRequestBody()
+                                                                            .getContent()
+                                                                    == null) {
+                                                        return;
+                                                    }
+                                                    Map.Entry<String, MediaType> content =
+                                                            operation
+                                                                    .getRequestBody()
+                                                                    .getContent()
+                                                                    .entrySet()
+                                                                    .iterator()
+                                                                    .next();
+                                                    endpoints.add(
+                                                            new Endpoint(
+                                                                    method.name(),
+                                                                    path,
+                                                                    operation.getOperationId(),
+                                                                    content.getKey(),
+                                                                    content.getValue()
+                                                                            .getSchema()));
+                                                }));
         return endpoints;
     }
 
@@ -174,10 +218,20 @@ final class BodySites {
         return sites;
     }
 
-    private static void walk(Endpoint endpoint, Schema<?> declared, List<Step> steps, boolean nullableRef,
-                             List<Site> sites, int depth) {
+    private static void walk(
+            Endpoint endpoint,
+            Schema<?> declared,
+            List<Step> steps,
+            boolean nullableRef,
+            List<Site> sites,
+            int depth) {
         Schema<?> schema = flatten(declared);
-        sites.add(new Site(endpoint, steps, schema, nullableRef || Boolean.TRUE.equals(schema.getNullable())));
+        sites.add(
+                new Site(
+                        endpoint,
+                        steps,
+                        schema,
+                        nullableRef || Boolean.TRUE.equals(schema.getNullable())));
         if (depth >= MAX_DEPTH) {
             return;
         }
@@ -187,26 +241,58 @@ final class BodySites {
             walkMembers(endpoint, schema, steps, Map.of(), "", sites, depth);
             for (int i = 0; i < variants.size(); i++) {
                 Schema<?> variant = variants.get(i);
-                String shape = variant.get$ref() != null ? variant.get$ref().substring(variant.get$ref().lastIndexOf('/') + 1)
-                        : "variant " + (i + 1);
-                walkMembers(endpoint, flatten(variant), steps, discriminatorFor(schema, variant), shape, sites, depth);
+                String shape =
+                        variant.get$ref() != null
+                                ? variant.get$ref()
+                                        .substring(variant.get$ref().lastIndexOf('/') + 1)
+                                : "variant " + (i + 1);
+                walkMembers(
+                        endpoint,
+                        flatten(variant),
+                        steps,
+                        discriminatorFor(schema, variant),
+                        shape,
+                        sites,
+                        depth);
             }
             return;
         }
         walkMembers(endpoint, schema, steps, Map.of(), "", sites, depth);
     }
 
-    private static void walkMembers(Endpoint endpoint, Schema<?> schema, List<Step> steps, Map<String, Object> siblings,
-                                    String shape, List<Site> sites, int depth) {
+    private static void walkMembers(
+            Endpoint endpoint,
+            Schema<?> schema,
+            List<Step> steps,
+            Map<String, Object> siblings,
+            String shape,
+            List<Site> sites,
+            int depth) {
         if (schema.getProperties() != null) {
-            // a variant's discriminator member is set by the variant itself (see siblings), not a site
-            schema.getProperties().entrySet().stream().filter(member -> !siblings.containsKey(member.getKey()))
-                    .forEach(member -> walk(endpoint, member.getValue(), append(steps, new Step(member.getKey(), siblings, shape)),
-                            Boolean.TRUE.equals(member.getValue().getNullable()), sites, depth + 1));
+            // a variant's discriminator member is set by the variant itself (see siblings), not a
+            // site
+            schema.getProperties().entrySet().stream()
+                    .filter(member -> !siblings.containsKey(member.getKey()))
+                    .forEach(
+                            member ->
+                                    walk(
+                                            endpoint,
+                                            member.getValue(),
+                                            append(
+                                                    steps,
+                                                    new Step(member.getKey(), siblings, shape)),
+                                            Boolean.TRUE.equals(member.getValue().getNullable()),
+                                            sites,
+                                            depth + 1));
         }
         if (schema.getItems() != null) {
-            walk(endpoint, schema.getItems(), append(steps, new Step(null, Map.of(), "")),
-                    Boolean.TRUE.equals(schema.getItems().getNullable()), sites, depth + 1);
+            walk(
+                    endpoint,
+                    schema.getItems(),
+                    append(steps, new Step(null, Map.of(), "")),
+                    Boolean.TRUE.equals(schema.getItems().getNullable()),
+                    sites,
+                    depth + 1);
         }
     }
 
@@ -238,12 +324,17 @@ final class BodySites {
         Schema<?> current = schema;
         for (int i = 0; current != null && current.get$ref() != null && i < 32; i++) {
             String ref = current.get$ref();
-            current = CONTRACT.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+            current =
+                    CONTRACT.getComponents()
+                            .getSchemas()
+                            .get(ref.substring(ref.lastIndexOf('/') + 1));
         }
         return current == null ? new Schema<>() : current;
     }
 
-    /** The schema with its allOf parts merged in (properties, type, items, additionalProperties). */
+    /**
+     * The schema with its allOf parts merged in (properties, type, items, additionalProperties).
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Schema<?> flatten(Schema<?> declared) {
         Schema<?> schema = resolve(declared);
@@ -296,7 +387,10 @@ final class BodySites {
         return schema.getItems() != null ? "array" : "";
     }
 
-    /** An object that lists its members and does not let others in (the service's reading of the contract). */
+    /**
+     * An object that lists its members and does not let others in (the service's reading of the
+     * contract).
+     */
     static boolean closed(Schema<?> schema) {
         Object additional = schema.getAdditionalProperties();
         if (additional == null) {
@@ -317,9 +411,14 @@ final class BodySites {
             case "boolean" -> true;
             case "array" -> List.of();
             case "object" -> Map.of();
-            default -> "date".equals(schema.getFormat()) ? "2024-01-01"
-                    : "date-time".equals(schema.getFormat()) ? "2024-01-01T00:00:00Z"
-                    : "uuid".equals(schema.getFormat()) ? UUID.randomUUID().toString() : "X";
+            default ->
+                    "date".equals(schema.getFormat())
+                            ? "2024-01-01"
+                            : "date-time".equals(schema.getFormat())
+                                    ? "2024-01-01T00:00:00Z"
+                                    : "uuid".equals(schema.getFormat())
+                                            ? UUID.randomUUID().toString()
+                                            : "X";
         };
     }
 
@@ -333,7 +432,12 @@ final class BodySites {
 
     /** Sends a body that breaks the contract on purpose, as an admin who sees every mission. */
     static Response send(Endpoint endpoint, String body) {
-        var request = Api.invalid().auth().oauth2(ADMIN).contentType(endpoint.mediaType() + "; charset=UTF-8").body(body);
+        var request =
+                Api.invalid()
+                        .auth()
+                        .oauth2(ADMIN)
+                        .contentType(endpoint.mediaType() + "; charset=UTF-8")
+                        .body(body);
         if (!"POST".equals(endpoint.method())) {
             request.header("If-Match", "\"0\"");
         }
@@ -350,21 +454,34 @@ final class BodySites {
                 .body("detail", not(emptyOrNullString()));
         List<Map<String, Object>> errors = response.jsonPath().getList("errors");
         List<String> missing = new ArrayList<>();
-        detailByPointer.forEach((pointer, detail) -> {
-            boolean named = errors.stream().anyMatch(error -> pointer.equals(error.get("pointer"))
-                    && String.valueOf(error.get("detail")).startsWith(detail));
-            if (!named) {
-                missing.add(pointer + " (" + detail + ")");
-            }
-        });
+        detailByPointer.forEach(
+                (pointer, detail) -> {
+                    boolean named =
+                            errors.stream()
+                                    .anyMatch(
+                                            error ->
+                                                    pointer.equals(error.get("pointer"))
+                                                            && String.valueOf(error.get("detail"))
+                                                                    .startsWith(detail));
+                    if (!named) {
+                        missing.add(pointer + " (" + detail + ")");
+                    }
+                });
         assertTrue(missing.isEmpty(), "not named: " + missing + " in " + response.asString());
     }
 
     /** The answer does not say that anything is wrong at this pointer (whatever else it says). */
     static void assertNotNamed(Response response, String pointer) {
-        assertTrue(response.statusCode() < 500, "answered " + response.statusCode() + ": " + response.asString());
-        List<String> pointers = response.statusCode() == 400 ? response.jsonPath().getList("errors.pointer") : List.of();
-        assertFalse(pointers != null && pointers.contains(pointer), "named " + pointer + ": " + response.asString());
+        assertTrue(
+                response.statusCode() < 500,
+                "answered " + response.statusCode() + ": " + response.asString());
+        List<String> pointers =
+                response.statusCode() == 400
+                        ? response.jsonPath().getList("errors.pointer")
+                        : List.of();
+        assertFalse(
+                pointers != null && pointers.contains(pointer),
+                "named " + pointer + ": " + response.asString());
     }
 
     /** Both bodies in one: objects merged member by member, first array items merged. */
@@ -372,11 +489,20 @@ final class BodySites {
     static Object merge(Object a, Object b) {
         if (a instanceof Map<?, ?> left && b instanceof Map<?, ?> right) {
             Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) left);
-            ((Map<String, Object>) right).forEach((key, value) ->
-                    merged.put(key, merged.containsKey(key) ? merge(merged.get(key), value) : value));
+            ((Map<String, Object>) right)
+                    .forEach(
+                            (key, value) ->
+                                    merged.put(
+                                            key,
+                                            merged.containsKey(key)
+                                                    ? merge(merged.get(key), value)
+                                                    : value));
             return merged;
         }
-        if (a instanceof List<?> left && b instanceof List<?> right && left.size() == 1 && right.size() == 1) {
+        if (a instanceof List<?> left
+                && b instanceof List<?> right
+                && left.size() == 1
+                && right.size() == 1) {
             List<Object> merged = new ArrayList<>();
             merged.add(merge(left.get(0), right.get(0)));
             return merged;
