@@ -1,7 +1,6 @@
 package org.a4ptracker.mission;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -50,7 +49,7 @@ public class AssessmentResource implements AssessmentsApi {
 
     @Override
     public Response getAssessment(String acronym, UUID assessmentId) {
-        return withETag(Response.ok(), service.get(acronym, assessmentId));
+        return ETags.respond(Response.ok(), service.get(acronym, assessmentId));
     }
 
     @Override
@@ -62,7 +61,7 @@ public class AssessmentResource implements AssessmentsApi {
                 input,
                 () -> {
                     Versioned<Assessment> created = service.create(acronym, input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(
                                     URI.create(
                                             "/missions/"
@@ -78,7 +77,7 @@ public class AssessmentResource implements AssessmentsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replaceAssessment(
             String acronym, UUID assessmentId, String ifMatch, AssessmentInput input) {
-        return withETag(Response.ok(), service.replace(acronym, assessmentId, ifMatch, input));
+        return ETags.respond(Response.ok(), service.replace(acronym, assessmentId, ifMatch, input));
     }
 
     @Override
@@ -86,12 +85,5 @@ public class AssessmentResource implements AssessmentsApi {
     public Response deleteAssessment(String acronym, UUID assessmentId, String ifMatch) {
         service.delete(acronym, assessmentId, ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Assessment> assessment) {
-        return response.entity(assessment.body())
-                .header(HttpHeaders.ETAG, ETags.of(assessment.version()))
-                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.a4ptracker.mission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
@@ -55,7 +54,7 @@ public class MissionResource implements MissionsApi {
 
     @Override
     public Response getMission(String acronym) {
-        return withETag(Response.ok(), service.get(acronym));
+        return ETags.respond(Response.ok(), service.get(acronym));
     }
 
     @Override
@@ -67,7 +66,7 @@ public class MissionResource implements MissionsApi {
                 input,
                 () -> {
                     Versioned<Mission> created = service.create(input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(
                                     URI.create("/missions/" + created.body().getAcronym())),
                             created);
@@ -78,13 +77,13 @@ public class MissionResource implements MissionsApi {
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replaceMission(String acronym, String ifMatch, MissionUpdate input) {
-        return withETag(Response.ok(), service.replace(acronym, ifMatch, input));
+        return ETags.respond(Response.ok(), service.replace(acronym, ifMatch, input));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response patchMission(String acronym, String ifMatch, JsonNode patch) {
-        return withETag(Response.ok(), service.patch(acronym, ifMatch, patch));
+        return ETags.respond(Response.ok(), service.patch(acronym, ifMatch, patch));
     }
 
     @Override
@@ -92,12 +91,5 @@ public class MissionResource implements MissionsApi {
     public Response deleteMission(String acronym, String ifMatch) {
         service.delete(acronym, ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Mission> mission) {
-        return response.entity(mission.body())
-                .header(HttpHeaders.ETAG, ETags.of(mission.version()))
-                .build();
     }
 }

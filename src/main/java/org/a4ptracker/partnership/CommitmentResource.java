@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -47,7 +46,7 @@ public class CommitmentResource implements CommitmentsApi {
 
     @Override
     public Response getCommitment(UUID partnershipId, UUID commitmentId) {
-        return withETag(Response.ok(), service.get(partnershipId, commitmentId));
+        return ETags.respond(Response.ok(), service.get(partnershipId, commitmentId));
     }
 
     @Override
@@ -61,7 +60,7 @@ public class CommitmentResource implements CommitmentsApi {
                 input,
                 () -> {
                     Versioned<Commitment> created = service.create(partnershipId, input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(URI.create(path + "/" + created.body().getId())),
                             created);
                 },
@@ -72,7 +71,7 @@ public class CommitmentResource implements CommitmentsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replaceCommitment(
             UUID partnershipId, UUID commitmentId, String ifMatch, CommitmentInput input) {
-        return withETag(
+        return ETags.respond(
                 Response.ok(), service.replace(partnershipId, commitmentId, ifMatch, input));
     }
 
@@ -81,12 +80,5 @@ public class CommitmentResource implements CommitmentsApi {
     public Response deleteCommitment(UUID partnershipId, UUID commitmentId, String ifMatch) {
         service.delete(partnershipId, commitmentId, ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Commitment> commitment) {
-        return response.entity(commitment.body())
-                .header(HttpHeaders.ETAG, ETags.of(commitment.version()))
-                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.a4ptracker.partnership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -46,7 +45,7 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     public Response getPartnership(UUID partnershipId) {
-        return withETag(Response.ok(), service.get(partnershipId));
+        return ETags.respond(Response.ok(), service.get(partnershipId));
     }
 
     @Override
@@ -58,7 +57,7 @@ public class PartnershipResource implements PartnershipsApi {
                 input,
                 () -> {
                     Versioned<Partnership> created = service.create(input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(
                                     URI.create(
                                             "/host-country-partnerships/"
@@ -72,13 +71,13 @@ public class PartnershipResource implements PartnershipsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replacePartnership(
             UUID partnershipId, String ifMatch, PartnershipUpdate input) {
-        return withETag(Response.ok(), service.replace(partnershipId, ifMatch, input));
+        return ETags.respond(Response.ok(), service.replace(partnershipId, ifMatch, input));
     }
 
     @Override
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response patchPartnership(UUID partnershipId, String ifMatch, JsonNode patch) {
-        return withETag(Response.ok(), service.patch(partnershipId, ifMatch, patch));
+        return ETags.respond(Response.ok(), service.patch(partnershipId, ifMatch, patch));
     }
 
     @Override
@@ -96,12 +95,5 @@ public class PartnershipResource implements PartnershipsApi {
     @Override
     public Response listPartnershipHistory(UUID partnershipId, Integer limit, String cursor) {
         return Response.ok(service.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Partnership> partnership) {
-        return response.entity(partnership.body())
-                .header(HttpHeaders.ETAG, ETags.of(partnership.version()))
-                .build();
     }
 }

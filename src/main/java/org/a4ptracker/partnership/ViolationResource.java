@@ -1,7 +1,6 @@
 package org.a4ptracker.partnership;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
@@ -55,7 +54,7 @@ public class ViolationResource implements ViolationsApi {
 
     @Override
     public Response getViolation(UUID partnershipId, UUID violationId) {
-        return withETag(Response.ok(), service.get(partnershipId, violationId));
+        return ETags.respond(Response.ok(), service.get(partnershipId, violationId));
     }
 
     @Override
@@ -69,7 +68,7 @@ public class ViolationResource implements ViolationsApi {
                 input,
                 () -> {
                     Versioned<Violation> created = service.create(partnershipId, input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(URI.create(path + "/" + created.body().getId())),
                             created);
                 },
@@ -80,7 +79,8 @@ public class ViolationResource implements ViolationsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replaceViolation(
             UUID partnershipId, UUID violationId, String ifMatch, ViolationInput input) {
-        return withETag(Response.ok(), service.replace(partnershipId, violationId, ifMatch, input));
+        return ETags.respond(
+                Response.ok(), service.replace(partnershipId, violationId, ifMatch, input));
     }
 
     @Override
@@ -88,12 +88,5 @@ public class ViolationResource implements ViolationsApi {
     public Response deleteViolation(UUID partnershipId, UUID violationId, String ifMatch) {
         service.delete(partnershipId, violationId, ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Violation> violation) {
-        return response.entity(violation.body())
-                .header(HttpHeaders.ETAG, ETags.of(violation.version()))
-                .build();
     }
 }

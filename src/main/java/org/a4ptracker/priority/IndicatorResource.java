@@ -1,7 +1,6 @@
 package org.a4ptracker.priority;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -35,7 +34,7 @@ public class IndicatorResource implements IndicatorsApi {
 
     @Override
     public Response getIndicator(String code, UUID indicatorId) {
-        return withETag(Response.ok(), service.get(code, indicatorId));
+        return ETags.respond(Response.ok(), service.get(code, indicatorId));
     }
 
     @Override
@@ -47,7 +46,7 @@ public class IndicatorResource implements IndicatorsApi {
                 input,
                 () -> {
                     Versioned<Indicator> created = service.create(code, input);
-                    return withETag(
+                    return ETags.respond(
                             Response.created(
                                     URI.create(
                                             "/priorities/"
@@ -63,7 +62,7 @@ public class IndicatorResource implements IndicatorsApi {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response replaceIndicator(
             String code, UUID indicatorId, String ifMatch, IndicatorInput input) {
-        return withETag(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
+        return ETags.respond(Response.ok(), service.replace(code, indicatorId, ifMatch, input));
     }
 
     @Override
@@ -71,12 +70,5 @@ public class IndicatorResource implements IndicatorsApi {
     public Response deleteIndicator(String code, UUID indicatorId, String ifMatch) {
         service.delete(code, indicatorId, ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response withETag(
-            Response.ResponseBuilder response, Versioned<Indicator> indicator) {
-        return response.entity(indicator.body())
-                .header(HttpHeaders.ETAG, ETags.of(indicator.version()))
-                .build();
     }
 }

@@ -1,5 +1,7 @@
 package org.a4ptracker.platform.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -13,6 +15,13 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The answer with the record as its body and its version as its ETag. */
+    public static Response respond(Response.ResponseBuilder response, Versioned<?> record) {
+        return response.entity(record.body())
+                .header(HttpHeaders.ETAG, of(record.version()))
+                .build();
     }
 
     /** Throws 428 when {@code ifMatch} is absent and 412 when it names another version. */
