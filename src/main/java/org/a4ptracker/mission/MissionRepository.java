@@ -2,6 +2,7 @@ package org.a4ptracker.mission;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,13 @@ public class MissionRepository implements PanacheRepositoryBase<MissionEntity, S
             throw ProblemException.notFound("No mission " + acronym + ".");
         }
         return mission;
+    }
+
+    /** The missions the caller may see, by acronym. */
+    List<MissionEntity> visible(CallerScope scope) {
+        return scope.seesAll()
+                ? listAll(Sort.by("acronym"))
+                : list("acronym in ?1", Sort.by("acronym"), scope.missions());
     }
 
     public Keyset.Page<MissionEntity> page(Filter filter, CallerScope scope, Keyset keyset) {

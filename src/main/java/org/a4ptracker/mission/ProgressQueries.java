@@ -7,7 +7,9 @@ import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.StoredEnum;
@@ -125,48 +127,36 @@ class ProgressQueries {
     }
 
     /**
-     * The visible missions running during {@code period}, by acronym, each with its latest
-     * assessment of the priority up to that quarter (none when it has none).
+     * The missions {@code running} (acronyms, in order), each with its latest assessment of the
+     * priority up to the quarter starting on {@code periodStart} (none when it has none).
      */
     List<MissionRatingRow> missionRatings(
-            String priority, ReportingPeriod period, CallerScope scope) {
+            String priority, LocalDate periodStart, List<String> running) {
         Query query =
                 em.createNativeQuery(
                                 """
-                        WITH running AS (
-                            SELECT acronym FROM mission
-                             WHERE start_date <= CAST(:period_end AS date)
-                               AND (end_date IS NULL OR end_date >= CAST(:period_start AS date))"""
-                                        + (scope.seesAll()
-                                                ? ""
-                                                : """
-
-                               AND acronym IN (:visible)""")
-                                        + """
-                        ),
-                        latest AS (
-                            SELECT DISTINCT ON (a.mission_acronym) a.mission_acronym, a.period_start, a.rating, a.score
-                              FROM assessment a JOIN running r ON r.acronym = a.mission_acronym
-                             WHERE a.priority_code = :priority AND a.period_start <= CAST(:period_start AS date)
-                             ORDER BY a.mission_acronym, a.period_start DESC)
-                        SELECT r.acronym, l.period_start, l.rating, l.score
-                          FROM running r LEFT JOIN latest l ON l.mission_acronym = r.acronym
-                         ORDER BY r.acronym""",
+                        SELECT DISTINCT ON (mission_acronym) mission_acronym, period_start, rating, score
+                          FROM assessment
+                         WHERE mission_acronym IN (:running) AND priority_code = :priority
+                           AND period_start <= CAST(:period_start AS date)
+                         ORDER BY mission_acronym, period_start DESC""",
                                 Tuple.class)
+                        .setParameter("running", running)
                         .setParameter("priority", priority)
-                        .setParameter("period_start", period.start())
-                        .setParameter("period_end", period.end());
-        if (!scope.seesAll()) {
-            query.setParameter("visible", scope.missions());
+                        .setParameter("period_start", periodStart);
+        Map<String, MissionRatingRow> latest = new HashMap<>();
+        for (Tuple t : tuples(query)) {
+            String mission = t.get("mission_acronym", String.class);
+            latest.put(
+                    mission,
+                    new MissionRatingRow(
+                            mission,
+                            date(t, "period_start"),
+                            rating(t, "rating"),
+                            integer(t, "score")));
         }
-        return tuples(query).stream()
-                .map(
-                        t ->
-                                new MissionRatingRow(
-                                        t.get("acronym", String.class),
-                                        date(t, "period_start"),
-                                        rating(t, "rating"),
-                                        integer(t, "score")))
+        return running.stream()
+                .map(m -> latest.getOrDefault(m, new MissionRatingRow(m, null, null, null)))
                 .toList();
     }
 

@@ -121,7 +121,17 @@ class ProgressService {
             return ProgressMapper.priority(code, null, List.of());
         }
         ReportingPeriod quarter = ReportingPeriod.startingOn(start);
-        return ProgressMapper.priority(code, quarter, queries.missionRatings(code, quarter, scope));
+        List<String> running =
+                missions.visible(scope).stream()
+                        .filter(mission -> mission.runsDuring(quarter))
+                        .map(mission -> mission.acronym)
+                        .toList();
+        return ProgressMapper.priority(
+                code,
+                quarter,
+                running.isEmpty()
+                        ? List.of()
+                        : queries.missionRatings(code, quarter.start(), running));
     }
 
     /**
