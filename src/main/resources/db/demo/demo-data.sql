@@ -1,5 +1,5 @@
 -- Demo data (a4p.demo-data=true / A4P_DEMO_DATA=true): a few records of every kind with FIXED ids,
--- the ids that openapi.yaml's examples name. Not a Flyway migration: common/DemoData runs this
+-- the ids that openapi.yaml's examples name. Not a Flyway migration: platform/persistence/DemoData runs this
 -- file at start-up in one transaction. Every statement is ON CONFLICT DO NOTHING, so loading it
 -- again, or into a database already in use, changes nothing that exists; switching it off later
 -- leaves Flyway's history untouched. Priorities, indicators and missions come from the migrations.
