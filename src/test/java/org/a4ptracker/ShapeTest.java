@@ -28,8 +28,7 @@ class ShapeTest {
             Map.of(
                     "priority", List.of("priority", "indicator"),
                     "mission", List.of("mission", "assessment", "assessment_indicator_value"),
-                    "accountability",
-                            List.of("accountability_case", "case_read", "case_reference_counter"),
+                    "accountability", List.of("accountability_case", "case_reference_counter"),
                     "partnership",
                             List.of(
                                     "host_country_partnership",

@@ -59,6 +59,7 @@ import org.a4ptracker.api.model.VictimCounts;
 import org.a4ptracker.api.model.VictimSex;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.security.ReadLog;
 
 /**
  * The one mapping between the case aggregate and the API's models, both ways: stored cases to
@@ -600,7 +601,7 @@ final class CaseMapper {
         return c.status.value();
     }
 
-    static CaseReadPage toReadPage(Keyset.Page<CaseRepository.Read> page) {
+    static CaseReadPage toReadPage(Keyset.Page<ReadLog.Read> page) {
         return new CaseReadPage()
                 .items(
                         map(

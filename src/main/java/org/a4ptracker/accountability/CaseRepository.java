@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Tuple;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +14,6 @@ import org.a4ptracker.accountability.CaseEntity.Kind;
 import org.a4ptracker.accountability.CaseEntity.Status;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
-import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.TextSearch;
 import org.a4ptracker.platform.security.CallerScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,14 +42,6 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /** A case of a list, with whether it is overdue today. */
     public record Listed(CaseEntity entity, Boolean overdue) {}
-
-    /** How a case was read: as it is now, or as it was at a past instant. */
-    enum ReadView implements StoredEnum {
-        CURRENT,
-        AS_OF
-    }
-
-    public record Read(long id, String reader, OffsetDateTime readAt, ReadView view) {}
 
     private final ObjectMapper json;
     private final int targetDays;
@@ -180,49 +167,5 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                                 .setParameter("year", year)
                                 .getSingleResult();
         return String.format("%s-%d-%04d", mission, year, next.intValue());
-    }
-
-    public void recordRead(UUID caseId, String reader, ReadView view) {
-        getEntityManager()
-                .createNativeQuery(
-                        "INSERT INTO case_read (case_id, reader, view) VALUES (:id, :reader, :view)")
-                .setParameter("id", caseId)
-                .setParameter("reader", reader)
-                .setParameter("view", view.value())
-                .executeUpdate();
-    }
-
-    /** Reads of one case, newest first. */
-    public Keyset.Page<Read> reads(UUID caseId, Keyset keyset) {
-        String after = keyset.firstPage() ? "" : " AND (read_at, id) < (:kAt, :kId)";
-        var query =
-                getEntityManager()
-                        .createNativeQuery(
-                                "SELECT id, reader, read_at, view FROM case_read WHERE case_id = :id"
-                                        + after
-                                        + " ORDER BY read_at DESC, id DESC LIMIT :limit",
-                                Tuple.class)
-                        .setParameter("id", caseId)
-                        .setParameter("limit", keyset.fetchSize());
-        if (!keyset.firstPage()) {
-            query.setParameter("kAt", keyset.afterInstant(0))
-                    .setParameter("kId", keyset.afterLong(1));
-        }
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        List<Read> reads =
-                rows.stream()
-                        .map(
-                                r ->
-                                        new Read(
-                                                r.get("id", Number.class).longValue(),
-                                                r.get("reader", String.class),
-                                                r.get("read_at", Instant.class)
-                                                        .atOffset(ZoneOffset.UTC),
-                                                StoredEnum.of(
-                                                        ReadView.class,
-                                                        r.get("view", String.class))))
-                        .toList();
-        return keyset.page(reads, r -> List.of(r.readAt().toString(), String.valueOf(r.id())));
     }
 }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.a4ptracker.accountability.CaseRepository.ReadView;
 import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
@@ -33,6 +32,7 @@ import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.security.ReadLog;
 import org.a4ptracker.platform.security.Roles;
 
 @ApplicationScoped
@@ -44,6 +44,9 @@ public class CaseService implements JudicialPipelines {
      */
     public record Shown(UUID id, AccountabilityCase body, Long version) {}
 
+    /** How the read log names a case. */
+    private static final String RECORD_TYPE = "accountability_case";
+
     private final CaseRepository cases;
     private final CaseStatisticsQueries statistics;
     private final MissionLookup missions;
@@ -52,6 +55,7 @@ public class CaseService implements JudicialPipelines {
     private final MergePatch mergePatch;
     private final AuditReason auditReason;
     private final RevisionHistory revisionHistory;
+    private final ReadLog readLog;
 
     CaseService(
             CaseRepository cases,
@@ -61,7 +65,8 @@ public class CaseService implements JudicialPipelines {
             SecurityIdentity caller,
             MergePatch mergePatch,
             AuditReason auditReason,
-            RevisionHistory revisionHistory) {
+            RevisionHistory revisionHistory,
+            ReadLog readLog) {
         this.cases = cases;
         this.statistics = statistics;
         this.missions = missions;
@@ -70,6 +75,7 @@ public class CaseService implements JudicialPipelines {
         this.mergePatch = mergePatch;
         this.auditReason = auditReason;
         this.revisionHistory = revisionHistory;
+        this.readLog = readLog;
     }
 
     /** Conduct officers and admins see victims and paternity claims; everyone else gets counts. */
@@ -107,7 +113,7 @@ public class CaseService implements JudicialPipelines {
     public Shown get(UUID id, OffsetDateTime asOf) {
         CaseEntity current = cases.require(id, scope);
         if (asOf == null) {
-            return shown(current, ReadView.CURRENT, Dates.today(), current.version);
+            return shown(current, ReadLog.View.CURRENT, Dates.today(), current.version);
         }
         // A future instant shows the case as it is now (and keeps date arithmetic in range).
         OffsetDateTime instant =
@@ -125,7 +131,7 @@ public class CaseService implements JudicialPipelines {
                                                         + "."));
         return shown(
                 then,
-                ReadView.AS_OF,
+                ReadLog.View.AS_OF,
                 instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
                 null);
     }
@@ -195,7 +201,7 @@ public class CaseService implements JudicialPipelines {
 
     public CaseReadPage reads(UUID id, Integer limit, String cursor) {
         cases.require(id, scope);
-        return CaseMapper.toReadPage(cases.reads(id, Keyset.of(limit, cursor, 2)));
+        return CaseMapper.toReadPage(readLog.page(RECORD_TYPE, id, Keyset.of(limit, cursor, 2)));
     }
 
     public CaseStatistics statistics(
@@ -240,13 +246,13 @@ public class CaseService implements JudicialPipelines {
     /** A write answers with the case as it is now: for a full view, that is a read to log too. */
     private Shown written(CaseEntity c) {
         cases.flush();
-        return shown(c, ReadView.CURRENT, Dates.today(), c.version);
+        return shown(c, ReadLog.View.CURRENT, Dates.today(), c.version);
     }
 
-    private Shown shown(CaseEntity c, ReadView view, LocalDate day, Long version) {
+    private Shown shown(CaseEntity c, ReadLog.View view, LocalDate day, Long version) {
         boolean full = fullView();
         if (full) {
-            cases.recordRead(c.id, caller.getPrincipal().getName(), view);
+            readLog.record(RECORD_TYPE, c.id, caller.getPrincipal().getName(), view);
         }
         return new Shown(c.id, CaseMapper.toApi(c, cases.overdue(c, day), full, day), version);
     }

@@ -26,6 +26,7 @@ import org.a4ptracker.api.model.SeaType;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.VictimSex;
 import org.a4ptracker.platform.persistence.StoredEnum;
+import org.a4ptracker.platform.security.ReadLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,7 @@ class StoredEnumTest {
         assertSameValues(CaseRecords.InterimActionType.class, InterimActionType.values());
         assertSameValues(CaseRecords.FinalActionType.class, FinalActionType.values());
         assertSameValues(CaseRecords.PaternityStatus.class, PaternityStatus.values());
-        assertSameValues(CaseRepository.ReadView.class, CaseRead.ViewEnum.values());
+        assertSameValues(ReadLog.View.class, CaseRead.ViewEnum.values());
         assertSameValues(CaseStatisticsQueries.Dimension.class, StatisticsDimension.values());
     }
 
