@@ -18,7 +18,7 @@ class MissionCases implements MissionDependents {
 
     @Override
     public Optional<String> describe(String acronym) {
-        long count = cases.count("missionAcronym", acronym);
-        return count == 0 ? Optional.empty() : Optional.of(count + " accountability case(s)");
+        return MissionDependents.counted(
+                cases.count("missionAcronym", acronym), "accountability case(s)");
     }
 }

@@ -20,7 +20,7 @@ class MissionAssessments implements MissionDependents {
 
     @Override
     public Optional<String> describe(String acronym) {
-        long count = assessments.count("missionAcronym", acronym);
-        return count == 0 ? Optional.empty() : Optional.of(count + " assessment(s)");
+        return MissionDependents.counted(
+                assessments.count("missionAcronym", acronym), "assessment(s)");
     }
 }

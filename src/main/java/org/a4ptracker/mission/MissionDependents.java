@@ -15,4 +15,9 @@ public interface MissionDependents {
      * accountability case(s)"); empty when none.
      */
     Optional<String> describe(String acronym);
+
+    /** "N what", or empty for none: how every dependent phrases its count. */
+    static Optional<String> counted(long count, String what) {
+        return count == 0 ? Optional.empty() : Optional.of(count + " " + what);
+    }
 }

@@ -18,7 +18,7 @@ class MissionPartnerships implements MissionDependents {
 
     @Override
     public Optional<String> describe(String acronym) {
-        long count = partnerships.count("missionAcronym", acronym);
-        return count == 0 ? Optional.empty() : Optional.of(count + " host-country partnership(s)");
+        return MissionDependents.counted(
+                partnerships.count("missionAcronym", acronym), "host-country partnership(s)");
     }
 }
