@@ -53,8 +53,8 @@ public class MissionResource implements MissionsApi {
     }
 
     @Override
-    public Response getMission(String acronym) {
-        return ETags.respond(Response.ok(), service.get(acronym));
+    public Response getMission(String acronym, String ifNoneMatch) {
+        return ETags.respondFresh(Response.ok(), service.get(acronym), ifNoneMatch);
     }
 
     @Override
@@ -71,7 +71,7 @@ public class MissionResource implements MissionsApi {
                                     URI.create("/missions/" + created.body().getAcronym())),
                             created);
                 },
-                this::getMission);
+                acronym -> getMission(acronym, null));
     }
 
     @Override

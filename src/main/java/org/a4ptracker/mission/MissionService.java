@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.a4ptracker.api.model.MissionCreate;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
@@ -19,6 +20,7 @@ import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.CountryCodes;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.ReferenceCache;
 import org.a4ptracker.platform.security.CallerScope;
 
 @ApplicationScoped
@@ -30,6 +32,14 @@ class MissionService implements MissionLookup {
     private final List<MissionDependents> dependents;
     private final MergePatch mergePatch;
     private final CallerScope scope;
+    private final ReferenceCache cache;
+    private final ReferenceCache.Region<String, Held> held;
+
+    /** The topic the V13 trigger announces for the mission table. */
+    static final String TOPIC = "missions";
+
+    /** A mission as its GET shows it and as other features see it. */
+    private record Held(Versioned<org.a4ptracker.api.model.Mission> shown, Mission lookup) {}
 
     /**
      * {@code dependents} come in their {@code @Priority} order, highest first: the order the 409
@@ -40,22 +50,47 @@ class MissionService implements MissionLookup {
             AssessmentRepository assessments,
             @All List<MissionDependents> dependents,
             MergePatch mergePatch,
-            CallerScope scope) {
+            CallerScope scope,
+            ReferenceCache cache) {
         this.missions = missions;
         this.assessments = assessments;
         this.dependents = dependents;
         this.mergePatch = mergePatch;
         this.scope = scope;
+        this.cache = cache;
+        this.held = cache.region(TOPIC);
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(String acronym) {
-        return missions.findById(acronym) != null;
+        return find(acronym) != null;
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Mission require(String acronym, CallerScope callerScope) {
-        return MissionMapper.toLookup(missions.require(acronym, callerScope));
+        return require(acronym, callerScope, Held::lookup);
+    }
+
+    /** From memory while the mission did not change (see {@link ReferenceCache}). */
+    private Held find(String acronym) {
+        return held.get(
+                acronym,
+                a -> {
+                    MissionEntity found = missions.findById(a);
+                    return found == null
+                            ? null
+                            : new Held(versioned(found), MissionMapper.toLookup(found));
+                });
+    }
+
+    private <T> T require(String acronym, CallerScope callerScope, Function<Held, T> part) {
+        Held found = callerScope.sees(acronym) ? find(acronym) : null;
+        if (found == null) {
+            throw ProblemException.notFound("No mission " + acronym + ".");
+        }
+        return part.apply(found);
     }
 
     Keyset.Page<org.a4ptracker.api.model.Mission> list(
@@ -77,8 +112,9 @@ class MissionService implements MissionLookup {
         return missions.page(filter, scope, keyset).map(MissionMapper::toApi);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<org.a4ptracker.api.model.Mission> get(String acronym) {
-        return versioned(missions.require(acronym, scope));
+        return require(acronym, scope, Held::shown);
     }
 
     Versioned<org.a4ptracker.api.model.Mission> create(MissionCreate input) {
@@ -100,6 +136,7 @@ class MissionService implements MissionLookup {
         }
         apply(mission, update);
         missions.persistAndFlush(mission);
+        cache.changedOnCommit(TOPIC);
         return versioned(mission);
     }
 
@@ -109,6 +146,7 @@ class MissionService implements MissionLookup {
         ETags.requireMatch(ifMatch, mission.version);
         apply(mission, input);
         missions.flush();
+        cache.changedOnCommit(TOPIC);
         return versioned(mission);
     }
 
@@ -120,6 +158,7 @@ class MissionService implements MissionLookup {
                 mission,
                 mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
         missions.flush();
+        cache.changedOnCommit(TOPIC);
         return versioned(mission);
     }
 
@@ -141,6 +180,7 @@ class MissionService implements MissionLookup {
         }
         missions.delete(mission);
         missions.flush();
+        cache.changedOnCommit(TOPIC);
     }
 
     private void apply(MissionEntity mission, MissionUpdate input) {

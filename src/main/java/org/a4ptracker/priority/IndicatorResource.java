@@ -33,8 +33,8 @@ public class IndicatorResource implements IndicatorsApi {
     }
 
     @Override
-    public Response getIndicator(String code, UUID indicatorId) {
-        return ETags.respond(Response.ok(), service.get(code, indicatorId));
+    public Response getIndicator(String code, UUID indicatorId, String ifNoneMatch) {
+        return ETags.respondFresh(Response.ok(), service.get(code, indicatorId), ifNoneMatch);
     }
 
     @Override
@@ -55,7 +55,7 @@ public class IndicatorResource implements IndicatorsApi {
                                                     + created.body().getId())),
                             created);
                 },
-                id -> getIndicator(code, UUID.fromString(id)));
+                id -> getIndicator(code, UUID.fromString(id), null));
     }
 
     @Override

@@ -14,23 +14,31 @@ import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.ReferenceCache;
 import org.a4ptracker.platform.persistence.StorableValues;
 
 @ApplicationScoped
 @Transactional
 class IndicatorService {
 
+    private record Key(String priorityCode, UUID id) {}
+
     private final PriorityService priorities;
     private final IndicatorRepository indicators;
     private final List<IndicatorDependents> dependents;
+    private final ReferenceCache cache;
+    private final ReferenceCache.Region<Key, Versioned<Indicator>> held;
 
     IndicatorService(
             PriorityService priorities,
             IndicatorRepository indicators,
-            @All List<IndicatorDependents> dependents) {
+            @All List<IndicatorDependents> dependents,
+            ReferenceCache cache) {
         this.priorities = priorities;
         this.indicators = indicators;
         this.dependents = dependents;
+        this.cache = cache;
+        this.held = cache.region(PriorityService.TOPIC);
     }
 
     Keyset.Page<Indicator> list(String priorityCode, Keyset keyset) {
@@ -38,8 +46,22 @@ class IndicatorService {
         return indicators.page(priorityCode, keyset).map(IndicatorMapper::toApi);
     }
 
+    /** From memory while no indicator changed (see {@link ReferenceCache}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<Indicator> get(String priorityCode, UUID id) {
-        return versioned(require(priorityCode, id));
+        priorities.require(priorityCode);
+        Versioned<Indicator> found =
+                held.get(
+                        new Key(priorityCode, id),
+                        key ->
+                                indicators
+                                        .find(key.priorityCode(), key.id())
+                                        .map(i -> versioned(i))
+                                        .orElse(null));
+        if (found == null) {
+            throw notFound(priorityCode, id);
+        }
+        return found;
     }
 
     /**
@@ -52,6 +74,7 @@ class IndicatorService {
         indicator.priorityCode = priorityCode;
         apply(indicator, input);
         indicators.persistAndFlush(indicator);
+        cache.changedOnCommit(PriorityService.TOPIC);
         return versioned(indicator);
     }
 
@@ -61,6 +84,7 @@ class IndicatorService {
         ETags.requireMatch(ifMatch, indicator.version);
         apply(indicator, input);
         indicators.flush();
+        cache.changedOnCommit(PriorityService.TOPIC);
         return versioned(indicator);
     }
 
@@ -79,20 +103,17 @@ class IndicatorService {
         }
         indicators.delete(indicator);
         indicators.flush();
+        cache.changedOnCommit(PriorityService.TOPIC);
     }
 
     private IndicatorEntity require(String priorityCode, UUID id) {
         priorities.require(priorityCode);
-        return indicators
-                .find(priorityCode, id)
-                .orElseThrow(
-                        () ->
-                                ProblemException.notFound(
-                                        "No indicator "
-                                                + id
-                                                + " in priority "
-                                                + priorityCode
-                                                + "."));
+        return indicators.find(priorityCode, id).orElseThrow(() -> notFound(priorityCode, id));
+    }
+
+    private static ProblemException notFound(String priorityCode, UUID id) {
+        return ProblemException.notFound(
+                "No indicator " + id + " in priority " + priorityCode + ".");
     }
 
     private void apply(IndicatorEntity indicator, IndicatorInput input) {

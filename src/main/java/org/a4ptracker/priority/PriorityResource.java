@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.a4ptracker.api.PrioritiesApi;
-import org.a4ptracker.api.model.PriorityList;
+import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Languages;
 import org.a4ptracker.platform.security.Roles;
 
@@ -18,18 +18,23 @@ public class PriorityResource implements PrioritiesApi {
     }
 
     @Override
-    public Response listPriorities(String acceptLanguage) {
+    public Response listPriorities(String acceptLanguage, String ifNoneMatch) {
         String language = Languages.pick(acceptLanguage);
-        return Response.ok(new PriorityList().items(service.list(language)))
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .build();
+        return respond(service.list(language), language, ifNoneMatch);
     }
 
     @Override
-    public Response getPriority(String code, String acceptLanguage) {
+    public Response getPriority(String code, String acceptLanguage, String ifNoneMatch) {
         String language = Languages.pick(acceptLanguage);
-        return Response.ok(service.get(code, language))
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .build();
+        return respond(service.get(code, language), language, ifNoneMatch);
+    }
+
+    private static Response respond(
+            PriorityService.Tagged<?> answer, String language, String ifNoneMatch) {
+        return ETags.respondFresh(
+                Response.ok().header(HttpHeaders.CONTENT_LANGUAGE, language),
+                answer.body(),
+                answer.etag(),
+                ifNoneMatch);
     }
 }

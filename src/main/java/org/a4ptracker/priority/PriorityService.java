@@ -1,5 +1,6 @@
 package org.a4ptracker.priority;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -7,42 +8,76 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.a4ptracker.api.model.Priority;
+import org.a4ptracker.api.model.PriorityList;
+import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
+import org.a4ptracker.platform.persistence.ReferenceCache;
 
+/**
+ * The priorities, served from memory: they change only with a migration (and the cache hears of it,
+ * see {@link ReferenceCache}).
+ */
 @ApplicationScoped
 @Transactional
 class PriorityService implements PriorityLookup {
 
+    /** The topic the V13 triggers announce for the priority and indicator tables. */
+    static final String TOPIC = "priorities";
+
+    /** An answer and its ETag, a digest of its JSON. */
+    record Tagged<T>(T body, String etag) {}
+
+    /** Every priority in one language, as a list and by code. */
+    record Catalog(Tagged<PriorityList> list, Map<String, Tagged<Priority>> byCode) {}
+
     private final PriorityRepository priorities;
     private final IndicatorRepository indicators;
+    private final ObjectMapper json;
+    private final ReferenceCache.Region<String, Catalog> catalogs;
 
-    PriorityService(PriorityRepository priorities, IndicatorRepository indicators) {
+    PriorityService(
+            PriorityRepository priorities,
+            IndicatorRepository indicators,
+            ObjectMapper json,
+            ReferenceCache cache) {
         this.priorities = priorities;
         this.indicators = indicators;
+        this.json = json;
+        this.catalogs = cache.region(TOPIC);
     }
 
-    List<Priority> list(String language) {
-        return priorities.inOrder().stream().map(p -> PriorityMapper.toApi(p, language)).toList();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Tagged<PriorityList> list(String language) {
+        return catalog(language).list();
     }
 
-    Priority get(String code, String language) {
-        return PriorityMapper.toApi(find(code), language);
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Tagged<Priority> get(String code, String language) {
+        Tagged<Priority> found = catalog(language).byCode().get(code);
+        if (found == null) {
+            throw ProblemException.notFound("No priority " + code + ".");
+        }
+        return found;
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(String code) {
-        return priorities.count("code", code) > 0;
+        return catalog(null).byCode().containsKey(code);
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void require(String code) {
-        find(code);
+        get(code, null);
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> codesInOrder() {
-        return priorities.inOrder().stream().map(p -> p.code).toList();
+        return List.copyOf(catalog(null).byCode().keySet());
     }
 
     @Override
@@ -52,9 +87,26 @@ class PriorityService implements PriorityLookup {
         return found;
     }
 
-    private PriorityEntity find(String code) {
-        return priorities
-                .findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("No priority " + code + "."));
+    private Catalog catalog(String language) {
+        return catalogs.get(language == null ? "en" : language, this::load);
+    }
+
+    private Catalog load(String language) {
+        List<Priority> all =
+                priorities.inOrder().stream().map(p -> PriorityMapper.toApi(p, language)).toList();
+        PriorityList list = new PriorityList().items(all);
+        Map<String, Tagged<Priority>> byCode =
+                all.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Priority::getCode,
+                                        p -> tagged(p),
+                                        (a, b) -> a,
+                                        LinkedHashMap::new));
+        return new Catalog(tagged(list), byCode);
+    }
+
+    private <T> Tagged<T> tagged(T body) {
+        return new Tagged<>(body, ETags.ofContent(json, body));
     }
 }
