@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.a4ptracker.accountability.CaseEntity.Category;
 import org.a4ptracker.accountability.CaseEntity.Kind;
@@ -16,7 +17,10 @@ import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.TextSearch;
 import org.a4ptracker.platform.security.CallerScope;
+import org.a4ptracker.platform.security.ReadLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
@@ -40,6 +44,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             Boolean overdue,
             String reference) {}
 
+    /** A case as it is now, with whether it is overdue today. */
+    public record Current(CaseEntity entity, boolean overdue) {}
+
     /** A case of a list, with whether it is overdue today. */
     public record Listed(CaseEntity entity, Boolean overdue) {}
 
@@ -60,6 +67,41 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             throw ProblemException.notFound("No accountability case " + id + ".");
         }
         return found;
+    }
+
+    /**
+     * The case as it is now, if the caller may see it, with whether it is overdue {@code today}:
+     * one statement, which also logs the read when {@code logAs} is given.
+     */
+    public Optional<Current> current(
+            UUID id, CallerScope scope, LocalDate today, ReadLog.Entry logAs) {
+        String sql =
+                "WITH found AS (SELECT c.*,"
+                        + " accountability_case_overdue(c.category, c.investigations, :today, :target) AS overdue"
+                        + " FROM accountability_case c WHERE c.id = :id"
+                        + (scope.seesAll() ? "" : " AND c.mission_acronym IN (:visible)")
+                        + ")"
+                        + (logAs == null ? "" : ", " + ReadLog.loggingEveryRowOf("found"))
+                        + " SELECT * FROM found";
+        NativeQuery<?> query =
+                getEntityManager()
+                        .createNativeQuery(sql)
+                        .unwrap(NativeQuery.class)
+                        .addEntity("c", CaseEntity.class)
+                        .addScalar("overdue", StandardBasicTypes.BOOLEAN)
+                        .setParameter("id", id)
+                        .setParameter("today", today)
+                        .setParameter("target", targetDays);
+        if (!scope.seesAll()) {
+            query.setParameterList("visible", scope.missions());
+        }
+        if (logAs != null) {
+            ReadLog.bind(query, logAs);
+        }
+        return query.getResultList().stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new Current((CaseEntity) row[0], (Boolean) row[1]))
+                .findFirst();
     }
 
     /** Newest report first, then by id. */

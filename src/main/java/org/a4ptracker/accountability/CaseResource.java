@@ -61,7 +61,8 @@ public class CaseResource implements AccountabilityCasesApi {
 
     @Override
     public Response getCase(UUID caseId, OffsetDateTime asOf) {
-        return shown(Response.ok(), service.get(caseId, asOf));
+        return shown(
+                Response.ok(), asOf == null ? service.current(caseId) : service.asOf(caseId, asOf));
     }
 
     @Override

@@ -109,12 +109,27 @@ public class CaseService implements JudicialPipelines {
                 cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
     }
 
-    /** The case now, or as it was at {@code asOf}; a full view is logged. */
-    public Shown get(UUID id, OffsetDateTime asOf) {
-        CaseEntity current = cases.require(id, scope);
-        if (asOf == null) {
-            return shown(current, ReadLog.View.CURRENT, Dates.today(), current.version);
-        }
+    /**
+     * The case as it is now, in one statement that also logs a full view; outside a transaction of
+     * its own.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Shown current(UUID id) {
+        boolean full = fullView();
+        LocalDate today = Dates.today();
+        CaseRepository.Current found =
+                cases.current(id, scope, today, full ? logEntry(ReadLog.View.CURRENT) : null)
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.notFound(
+                                                "No accountability case " + id + "."));
+        CaseEntity c = found.entity();
+        return new Shown(c.id, CaseMapper.toApi(c, found.overdue(), full, today), c.version);
+    }
+
+    /** The case as it was at {@code asOf}; a full view is logged. */
+    public Shown asOf(UUID id, OffsetDateTime asOf) {
+        cases.require(id, scope);
         // A future instant shows the case as it is now (and keeps date arithmetic in range).
         OffsetDateTime instant =
                 asOf.toInstant().isAfter(Instant.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : asOf;
@@ -249,10 +264,14 @@ public class CaseService implements JudicialPipelines {
         return shown(c, ReadLog.View.CURRENT, Dates.today(), c.version);
     }
 
+    private ReadLog.Entry logEntry(ReadLog.View view) {
+        return new ReadLog.Entry(RECORD_TYPE, caller.getPrincipal().getName(), view);
+    }
+
     private Shown shown(CaseEntity c, ReadLog.View view, LocalDate day, Long version) {
         boolean full = fullView();
         if (full) {
-            readLog.record(RECORD_TYPE, c.id, caller.getPrincipal().getName(), view);
+            readLog.record(logEntry(view), c.id);
         }
         return new Shown(c.id, CaseMapper.toApi(c, cases.overdue(c, day), full, day), version);
     }

@@ -2,6 +2,7 @@ package org.a4ptracker.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,8 +13,11 @@ import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StoredEnum;
 
 /**
- * Who read a sensitive record in full, when and how. Every full view is written in the transaction
- * that reads the record; one log serves every kind of record.
+ * Who read a sensitive record in full, when and how; one log serves every kind of record. Every
+ * full view is written with the read itself, never later and never lost: a read of the current
+ * state logs itself in the very statement that reads the record ({@link #loggingEveryRowOf}), so it
+ * costs no round trip of its own; other reads (a past state, the answer to a write) write their
+ * entry in the transaction that reads the record.
  */
 @ApplicationScoped
 public class ReadLog {
@@ -26,21 +30,41 @@ public class ReadLog {
 
     public record Read(long id, String reader, OffsetDateTime readAt, View view) {}
 
+    /** A read to log: what kind of record, who reads it and how it is shown. */
+    public record Entry(String recordType, String reader, View view) {}
+
     private final EntityManager em;
 
     ReadLog(EntityManager em) {
         this.em = em;
     }
 
-    public void record(String recordType, UUID recordId, String reader, View view) {
-        em.createNativeQuery(
-                        "INSERT INTO read_log (record_type, record_id, reader, view)"
-                                + " VALUES (:type, :id, :reader, :view)")
-                .setParameter("type", recordType)
-                .setParameter("id", recordId)
-                .setParameter("reader", reader)
-                .setParameter("view", view.value())
+    public void record(Entry entry, UUID recordId) {
+        bind(
+                        em.createNativeQuery(
+                                "INSERT INTO read_log (record_type, record_id, reader, view)"
+                                        + " VALUES (:read_type, :read_id, :read_reader, :read_view)"),
+                        entry)
+                .setParameter("read_id", recordId)
                 .executeUpdate();
+    }
+
+    /**
+     * A common table expression that logs {@code entry} for every row of {@code source} (a table
+     * expression of the same statement with an {@code id} column); bind it with {@link #bind}.
+     */
+    public static String loggingEveryRowOf(String source) {
+        return "logged_read AS (INSERT INTO read_log (record_type, record_id, reader, view)"
+                + " SELECT :read_type, id, :read_reader, :read_view FROM "
+                + source
+                + ")";
+    }
+
+    public static <Q extends Query> Q bind(Q query, Entry entry) {
+        query.setParameter("read_type", entry.recordType())
+                .setParameter("read_reader", entry.reader())
+                .setParameter("read_view", entry.view().value());
+        return query;
     }
 
     /** The reads of one record, newest first. */
