@@ -83,6 +83,7 @@ public class CaseService implements JudicialPipelines {
         return caller.hasRole(Roles.CONDUCT_OFFICER) || caller.hasRole(Roles.ADMIN);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CasePage list(
             CaseKind kind,
             String mission,
@@ -201,6 +202,7 @@ public class CaseService implements JudicialPipelines {
         return written(c);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public HistoryPage history(UUID id, Integer limit, String cursor) {
         cases.require(id, scope);
         boolean full = fullView();

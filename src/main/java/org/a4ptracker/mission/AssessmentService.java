@@ -45,6 +45,7 @@ class AssessmentService {
      * {@code periodFrom} and {@code periodTo} are reporting periods ({@code 2021-Q3}); each filter
      * may be null.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     Keyset.Page<Assessment> list(
             String acronym,
             String priority,
@@ -64,6 +65,7 @@ class AssessmentService {
         return page.map(a -> AssessmentMapper.toApi(a, indicators));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<Assessment> get(String acronym, UUID id) {
         return versioned(require(acronym, id));
     }

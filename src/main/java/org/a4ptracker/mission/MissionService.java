@@ -93,6 +93,7 @@ class MissionService implements MissionLookup {
         return part.apply(found);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     Keyset.Page<org.a4ptracker.api.model.Mission> list(
             MissionStatus status,
             String hostCountry,

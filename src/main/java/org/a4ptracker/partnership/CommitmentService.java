@@ -39,6 +39,7 @@ public class CommitmentService {
         this.scope = scope;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Keyset.Page<Commitment> list(
             UUID partnership,
             CommitmentStatus status,
@@ -58,6 +59,7 @@ public class CommitmentService {
                 .map(CommitmentMapper::toApi);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Versioned<Commitment> get(UUID partnership, UUID id) {
         return versioned(require(partnership, id));
     }

@@ -64,6 +64,7 @@ public class PartnershipService {
         this.scope = scope;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Keyset.Page<Partnership> list(
             String mission,
             String country,
@@ -79,6 +80,7 @@ public class PartnershipService {
         return partnerships.page(filter, scope, keyset).map(PartnershipMapper::toApi);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Versioned<Partnership> get(UUID id) {
         return versioned(partnerships.require(id, scope));
     }
@@ -173,6 +175,7 @@ public class PartnershipService {
                 judicialPipelines.ofMission(partnership.missionAcronym, scope));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public HistoryPage history(UUID id, Keyset keyset) {
         partnerships.require(id, scope);
         return revisionHistory.page(PartnershipEntity.class, id, PartnershipMapper.HISTORY, keyset);

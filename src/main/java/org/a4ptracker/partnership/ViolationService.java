@@ -35,6 +35,7 @@ public class ViolationService {
         this.scope = scope;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Keyset.Page<Violation> list(
             UUID partnership,
             ViolationType type,
@@ -58,6 +59,7 @@ public class ViolationService {
         return violations.page(partnership, filter, keyset).map(ViolationMapper::toApi);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Versioned<Violation> get(UUID partnership, UUID id) {
         return versioned(require(partnership, id));
     }

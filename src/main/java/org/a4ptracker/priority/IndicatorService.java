@@ -41,6 +41,7 @@ class IndicatorService {
         this.held = cache.region(PriorityService.TOPIC);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     Keyset.Page<Indicator> list(String priorityCode, Keyset keyset) {
         priorities.require(priorityCode);
         return indicators.page(priorityCode, keyset).map(IndicatorMapper::toApi);
