@@ -26,16 +26,20 @@ import org.a4ptracker.priority.PriorityLookup;
 class AssessmentService {
 
     private final MissionRepository missions;
+    private final MissionLookup lookup;
     private final AssessmentRepository assessments;
     private final PriorityLookup priorities;
     private final CallerScope scope;
 
+    /** {@code lookup} answers from memory where a mission only has to exist. */
     AssessmentService(
             MissionRepository missions,
+            MissionLookup lookup,
             AssessmentRepository assessments,
             PriorityLookup priorities,
             CallerScope scope) {
         this.missions = missions;
+        this.lookup = lookup;
         this.assessments = assessments;
         this.priorities = priorities;
         this.scope = scope;
@@ -53,7 +57,7 @@ class AssessmentService {
             String periodTo,
             Rating rating,
             Keyset keyset) {
-        missions.require(acronym, scope);
+        lookup.require(acronym, scope);
         var filter =
                 new AssessmentRepository.Filter(
                         priority,
@@ -108,7 +112,7 @@ class AssessmentService {
     }
 
     private AssessmentEntity require(String acronym, UUID id) {
-        missions.require(acronym, scope);
+        lookup.require(acronym, scope);
         return assessments
                 .find(acronym, id)
                 .orElseThrow(

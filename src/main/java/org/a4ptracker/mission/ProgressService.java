@@ -29,16 +29,19 @@ class ProgressService {
 
     private final ProgressQueries queries;
     private final MissionRepository missions;
+    private final MissionLookup lookup;
     private final PriorityLookup priorities;
     private final CallerScope scope;
 
     ProgressService(
             ProgressQueries queries,
             MissionRepository missions,
+            MissionLookup lookup,
             PriorityLookup priorities,
             CallerScope scope) {
         this.queries = queries;
         this.missions = missions;
+        this.lookup = lookup;
         this.priorities = priorities;
         this.scope = scope;
     }
@@ -48,7 +51,7 @@ class ProgressService {
      * indicators' latest values.
      */
     MissionProgress ofMission(String acronym) {
-        missions.require(acronym, scope);
+        lookup.require(acronym, scope);
         Map<String, ProgressQueries.PriorityRow> assessed =
                 queries.priorities(acronym).stream()
                         .collect(
