@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Partnership test data, created through the API on missions no other test uses. */
-final class PartnershipFixtures {
+public final class PartnershipFixtures {
 
-    static final String BASE = "/host-country-partnerships";
+    public static final String BASE = "/host-country-partnerships";
 
     private PartnershipFixtures() {}
 
-    static Map<String, Object> focalPoint(String function) {
+    public static Map<String, Object> focalPoint(String function) {
         return Map.of(
                 "function",
                 function,
@@ -23,7 +23,7 @@ final class PartnershipFixtures {
                 "Note verbale through the Office of the SRSG");
     }
 
-    static Map<String, Object> partnership(String mission, String country) {
+    public static Map<String, Object> partnership(String mission, String country) {
         Map<String, Object> body = new HashMap<>();
         body.put("mission_acronym", mission);
         body.put("country_code", country);
@@ -49,16 +49,17 @@ final class PartnershipFixtures {
     }
 
     /** Creates a partnership of {@code mission} with CAF; returns its path. */
-    static String createPartnership(String mission) {
+    public static String createPartnership(String mission) {
         return createPartnership(partnership(mission, "CAF"));
     }
 
-    static String createPartnership(Map<String, Object> body) {
+    public static String createPartnership(Map<String, Object> body) {
         String id = as("editor").body(body).post(BASE).then().statusCode(201).extract().path("id");
         return BASE + "/" + id;
     }
 
-    static Map<String, Object> commitment(String description, String status, String dueDate) {
+    public static Map<String, Object> commitment(
+            String description, String status, String dueDate) {
         Map<String, Object> body = new HashMap<>();
         body.put("description", description);
         body.put("area", "safety_and_security");
@@ -73,7 +74,7 @@ final class PartnershipFixtures {
         return body;
     }
 
-    static Map<String, Object> violation(String occurredOn, String type, String status) {
+    public static Map<String, Object> violation(String occurredOn, String type, String status) {
         Map<String, Object> body = new HashMap<>();
         body.put("occurred_on", occurredOn);
         body.put("type", type);
@@ -85,7 +86,8 @@ final class PartnershipFixtures {
     }
 
     /** Creates a sub-record under {@code partnershipPath}; returns its path. */
-    static String create(String partnershipPath, String collection, Map<String, Object> body) {
+    public static String create(
+            String partnershipPath, String collection, Map<String, Object> body) {
         String id =
                 as("editor")
                         .body(body)
