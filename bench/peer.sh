@@ -7,17 +7,20 @@
 #   app_start PORT LOG CMD...           launch CMD (it must exec the JVM itself, e.g. `env A=b java
 #                                       -jar x.jar`, so that its pid is the JVM's); wait for the first
 #                                       200 from /q/health/ready on PORT; sets APP_PID, APP_STARTUP_MS
+#                                       and APP_STARTUP_CPU_MS (the CPU time it used until then)
+#   cpu_ms PID                          CPU time (user + system) PID has used so far, in ms
 #   app_stop PID                        SIGTERM and wait
 #   rss_mb PID                          VmRSS of PID in MB (from /proc/PID/status)
 #   startup_and_rss PORT LOG LOAD CMD...
 #                                       app_start, then the command LOAD with PORT as its last
 #                                       argument (its output passes through), then rss_mb, then
-#                                       app_stop; sets STARTUP_MS and RSS_MB
+#                                       app_stop; sets STARTUP_MS, STARTUP_CPU_MS and RSS_MB
 #   wrk_call URL [HEADER]               warm-up, then a measured wrk run; sets WRK_RPS, WRK_P50,
 #                                       WRK_P99 and WRK_NOTE (non-2xx answers, socket errors)
 #   peer_calls CASE_ID PORT             the three peer calls, one Markdown row each
 #                                       (| call | req/s | p50 | p99 |); sets PEER_RPS[one|cached|list]
-#   peer_cmd DB_URL USER PORT           prints the command that runs the peer (for startup_and_rss)
+#   peer_cmd DB_URL USER PORT           sets the array PEER_CMD to the command that runs the peer:
+#                                       startup_and_rss PORT LOG LOAD "${PEER_CMD[@]}"
 # Both apps get the same JVM flags: BENCH_JVM_OPTS (default none). wrk: BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_WARMUP (10 s), BENCH_DURATION (20 s), as bench/run.sh.
 #
@@ -41,8 +44,8 @@ peer_build() {
 
 peer_cmd() {
     # Word splitting of BENCH_JVM_OPTS is meant: several flags in one variable.
-    echo env QUARKUS_DATASOURCE_JDBC_URL="$1" QUARKUS_DATASOURCE_USERNAME="$2" QUARKUS_HTTP_PORT="$3" \
-        java ${BENCH_JVM_OPTS:-} -jar "$PEER_JAR"
+    PEER_CMD=(env QUARKUS_DATASOURCE_JDBC_URL="$1" QUARKUS_DATASOURCE_USERNAME="$2" QUARKUS_HTTP_PORT="$3"
+        java ${BENCH_JVM_OPTS:-} -jar "$PEER_JAR")
 }
 
 app_start() {
@@ -66,6 +69,16 @@ app_start() {
         sleep 0.02
     done
     APP_STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+    APP_STARTUP_CPU_MS=$(cpu_ms "$APP_PID")
+}
+
+# CPU time (user + system, all threads) that PID has used so far, in ms: on a machine shared with
+# other work, a steadier figure for a startup than the wall-clock time.
+cpu_ms() {
+    local tick
+    tick=$(getconf CLK_TCK)
+    # The fields after the command name, which is in parentheses and may hold spaces.
+    sed 's/^.*) //' "/proc/$1/stat" | awk -v t="$tick" '{ printf "%d", ($12 + $13) * 1000 / t }'
 }
 
 app_stop() {
@@ -81,7 +94,7 @@ startup_and_rss() {
     local port=$1 log=$2 load=$3
     shift 3
     app_start "$port" "$log" "$@" || return 1
-    STARTUP_MS=$APP_STARTUP_MS
+    STARTUP_MS=$APP_STARTUP_MS STARTUP_CPU_MS=$APP_STARTUP_CPU_MS
     $load "$port" || { app_stop "$APP_PID"; return 1; }
     RSS_MB=$(rss_mb "$APP_PID")
     app_stop "$APP_PID"
@@ -100,6 +113,8 @@ wrk_call() {
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
     errors=$(awk '/Socket errors/ {print $0}' <<<"$out" | sed 's/^ *//')
     WRK_NOTE="${non2xx:+ $non2xx non-2xx answers!}${errors:+ $errors}"
+    [ "$WRK_RPS" = 0 ] && WRK_NOTE+=" no answer within the run!"
+    return 0
 }
 
 peer_calls() {
@@ -149,7 +164,7 @@ standalone() {
     local -a main_cmd=(env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$PGUSER"
         MP_JWT_VERIFY_PUBLICKEY="$key" QUARKUS_HTTP_PORT="$main_port" A4P_RATE_LIMIT_AUTH_FAILURES=0
         java ${BENCH_JVM_OPTS:-} -jar "$app")
-    local -a peer=($(peer_cmd "$url" "$PGUSER" "$peer_port"))
+    peer_cmd "$url" "$PGUSER" "$peer_port"
     APP_PID=
     trap '[ -n "$APP_PID" ] && app_stop "$APP_PID"; dropdb --if-exists "'"$db"'"' EXIT
 
@@ -166,17 +181,17 @@ standalone() {
     echo
     echo "| call ($cases cases) | req/s | p50 | p99 | ratio to the peer |"
     echo "|---|---|---|---|---|"
-    startup_and_rss "$peer_port" /tmp/a4p-peer-app.log "peer_calls $PEER_CASE_ID" "${peer[@]}"
-    local peer_start=$STARTUP_MS peer_rss=$RSS_MB
+    startup_and_rss "$peer_port" /tmp/a4p-peer-app.log "peer_calls $PEER_CASE_ID" "${PEER_CMD[@]}"
+    local peer_start=$STARTUP_MS peer_cpu=$STARTUP_CPU_MS peer_rss=$RSS_MB
     startup_and_rss "$main_port" /tmp/a4p-peer-main.log main_calls "${main_cmd[@]}"
     APP_PID=
 
     echo
-    echo "| app (JVM flags: ${BENCH_JVM_OPTS:-none}) | start to first ready (ms) | RSS after the load (MB) |"
-    echo "|---|---|---|"
-    echo "| peer | $peer_start | $peer_rss |"
-    echo "| main | $STARTUP_MS | $RSS_MB |"
-    echo "| main / peer | $(ratio "$STARTUP_MS" "$peer_start") | $(ratio "$RSS_MB" "$peer_rss") |"
+    echo "| app (JVM flags: ${BENCH_JVM_OPTS:-none}) | start to first ready (ms) | CPU time until then (ms) | RSS after the load (MB) |"
+    echo "|---|---|---|---|"
+    echo "| peer | $peer_start | $peer_cpu | $peer_rss |"
+    echo "| main | $STARTUP_MS | $STARTUP_CPU_MS | $RSS_MB |"
+    echo "| main / peer | $(ratio "$STARTUP_MS" "$peer_start") | $(ratio "$STARTUP_CPU_MS" "$peer_cpu") | $(ratio "$RSS_MB" "$peer_rss") |"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
