@@ -16,8 +16,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StoredEnum;
 import org.a4ptracker.platform.persistence.VersionedEntity;
+import org.hibernate.annotations.BatchSize;
 
 /** How a mission did on one priority in one reporting quarter. */
 @Entity
@@ -46,6 +48,8 @@ public class AssessmentEntity extends VersionedEntity {
     @CollectionTable(
             name = "assessment_indicator_value",
             joinColumns = @JoinColumn(name = "assessment_id"))
+    // A whole page of assessments (at most Keyset.MAX_LIMIT + 1) gets its values in one statement.
+    @BatchSize(size = Keyset.MAX_LIMIT + 1)
     public List<IndicatorValue> indicatorValues = new ArrayList<>();
 
     @Embeddable
