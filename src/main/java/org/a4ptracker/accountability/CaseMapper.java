@@ -308,34 +308,36 @@ final class CaseMapper {
 
     static CasePage toPage(Keyset.Page<CaseRepository.Listed> page, LocalDate today) {
         return new CasePage()
-                .items(map(page.items(), l -> toSummary(l.entity(), l.overdue(), today)))
+                .items(map(page.items(), l -> toSummary(l, today)))
                 .nextCursor(page.nextCursor());
     }
 
-    private static CaseSummary toSummary(CaseEntity c, boolean overdue, LocalDate today) {
-        if (c.isMisconduct()) {
+    private static CaseSummary toSummary(CaseRepository.Listed c, LocalDate today) {
+        int daysOpen = daysOpen(c.reportedOn(), c.closedOn(), today);
+        CaseStatus status = api(c.status(), CaseStatus::fromValue);
+        if (c.kind() == CaseEntity.Kind.MISCONDUCT) {
             return new MisconductCaseSummary()
-                    .id(c.id)
-                    .reference(c.reference)
+                    .id(c.id())
+                    .reference(c.reference())
                     .kind(CaseKind.MISCONDUCT)
-                    .missionAcronym(c.missionAcronym)
-                    .status(status(c))
-                    .reportedOn(c.reportedOn)
-                    .daysOpen(daysOpen(c, today))
-                    .overdue(overdue)
-                    .category(api(c.category, MisconductCategory::fromValue))
-                    .personnelCategory(api(c.personnelCategory, PersonnelCategory::fromValue));
+                    .missionAcronym(c.missionAcronym())
+                    .status(status)
+                    .reportedOn(c.reportedOn())
+                    .daysOpen(daysOpen)
+                    .overdue(c.overdue())
+                    .category(api(c.category(), MisconductCategory::fromValue))
+                    .personnelCategory(api(c.personnelCategory(), PersonnelCategory::fromValue));
         }
         return new CrimeCaseSummary()
-                .id(c.id)
-                .reference(c.reference)
+                .id(c.id())
+                .reference(c.reference())
                 .kind(CaseKind.CRIME_AGAINST_PEACEKEEPERS)
-                .missionAcronym(c.missionAcronym)
-                .status(status(c))
-                .reportedOn(c.reportedOn)
-                .daysOpen(daysOpen(c, today))
-                .overdue(overdue)
-                .crimeType(api(c.crimeType, CrimeType::fromValue));
+                .missionAcronym(c.missionAcronym())
+                .status(status)
+                .reportedOn(c.reportedOn())
+                .daysOpen(daysOpen)
+                .overdue(c.overdue())
+                .crimeType(api(c.crimeType(), CrimeType::fromValue));
     }
 
     /** The replaceable part of a case, as a PUT body: what a merge patch applies to. */
@@ -514,7 +516,11 @@ final class CaseMapper {
     }
 
     private static int daysOpen(CaseEntity c, LocalDate today) {
-        return (int) DAYS.between(c.reportedOn, c.closedOn != null ? c.closedOn : today);
+        return daysOpen(c.reportedOn, c.closedOn, today);
+    }
+
+    private static int daysOpen(LocalDate reportedOn, LocalDate closedOn, LocalDate today) {
+        return (int) DAYS.between(reportedOn, closedOn != null ? closedOn : today);
     }
 
     /**

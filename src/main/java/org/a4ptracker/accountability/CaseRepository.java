@@ -47,8 +47,22 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     /** A case as it is now, with whether it is overdue today. */
     public record Current(CaseEntity entity, boolean overdue) {}
 
-    /** A case of a list, with whether it is overdue today. */
-    public record Listed(CaseEntity entity, Boolean overdue) {}
+    /**
+     * A case of a list: the columns its summary shows (never the victims, subjects or
+     * investigations, which a list has no use for), with whether it is overdue today.
+     */
+    public record Listed(
+            UUID id,
+            String reference,
+            Kind kind,
+            String missionAcronym,
+            Status status,
+            LocalDate reportedOn,
+            LocalDate closedOn,
+            Category category,
+            CaseEntity.PersonnelCategory personnelCategory,
+            CaseEntity.CrimeType crimeType,
+            Boolean overdue) {}
 
     private final ObjectMapper json;
     private final int targetDays;
@@ -154,7 +168,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         .createQuery(
                                 "select new "
                                         + Listed.class.getName()
-                                        + "(c, "
+                                        + "(c.id, c.reference, c.kind, c.missionAcronym, c.status,"
+                                        + " c.reportedOn, c.closedOn, c.category, c.personnelCategory,"
+                                        + " c.crimeType, "
                                         + OVERDUE
                                         + ")"
                                         + " from CaseEntity c"
@@ -166,8 +182,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         .setMaxResults(keyset.fetchSize());
         params.map().forEach(query::setParameter);
         return keyset.page(
-                query.getResultList(),
-                l -> List.of(l.entity().reportedOn.toString(), l.entity().id.toString()));
+                query.getResultList(), l -> List.of(l.reportedOn().toString(), l.id().toString()));
     }
 
     /**
