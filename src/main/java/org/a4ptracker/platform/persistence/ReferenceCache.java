@@ -107,10 +107,8 @@ public class ReferenceCache {
     ReferenceCache(
             TransactionSynchronizationRegistry transactions,
             Config config,
-            @ConfigProperty(name = "a4p.reference-cache.heartbeat", defaultValue = "PT0.5S")
-                    Duration heartbeat,
-            @ConfigProperty(name = "a4p.reference-cache.enabled", defaultValue = "true")
-                    boolean enabled) {
+            @ConfigProperty(name = "a4p.reference-cache.heartbeat") Duration heartbeat,
+            @ConfigProperty(name = "a4p.reference-cache.enabled") boolean enabled) {
         this.transactions = transactions;
         this.config = config;
         this.heartbeatMillis = heartbeat.toMillis();

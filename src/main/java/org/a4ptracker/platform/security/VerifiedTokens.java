@@ -45,7 +45,7 @@ public class VerifiedTokens implements JWTParser {
     VerifiedTokens(
             JWTAuthContextInfo context,
             @ConfigProperty(name = "mp.jwt.verify.token.age") long maxAgeSeconds,
-            @ConfigProperty(name = "a4p.tokens.cache-size", defaultValue = "10000") int capacity) {
+            @ConfigProperty(name = "a4p.tokens.cache-size") int capacity) {
         this.parser = new DefaultJWTParser(context);
         this.maxAgeSeconds = maxAgeSeconds;
         this.capacity = capacity;
