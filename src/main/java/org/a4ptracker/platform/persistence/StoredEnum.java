@@ -2,7 +2,9 @@ package org.a4ptracker.platform.persistence;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.AttributeConverter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A closed set stored as text, in a column or inside a JSON column. The stored text of a constant
@@ -14,10 +16,14 @@ public interface StoredEnum {
 
     String name();
 
+    int ordinal();
+
+    Class<?> getDeclaringClass();
+
     /** The text the column stores and the contract shows. */
     @JsonValue
     default String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return Spelling.OF.get(getDeclaringClass()).texts[ordinal()];
     }
 
     /** The constant stored as {@code text}; null for null. */
@@ -25,12 +31,37 @@ public interface StoredEnum {
         if (text == null) {
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.value().equals(text)) {
-                return constant;
+        Object constant = Spelling.OF.get(type).constants.get(text);
+        if (constant == null) {
+            throw new IllegalArgumentException(
+                    "No " + type.getSimpleName() + " is stored as " + text);
+        }
+        return type.cast(constant);
+    }
+
+    /**
+     * Each enum's texts, worked out once: every row read and every answer written converts several
+     * of them, and doing it afresh each time was a measurable share of a list's allocations.
+     */
+    final class Spelling {
+        private static final ClassValue<Spelling> OF =
+                new ClassValue<>() {
+                    @Override
+                    protected Spelling computeValue(Class<?> type) {
+                        return new Spelling(type.getEnumConstants());
+                    }
+                };
+
+        private final String[] texts;
+        private final Map<String, Object> constants = new HashMap<>();
+
+        private Spelling(Object[] all) {
+            texts = new String[all.length];
+            for (int i = 0; i < all.length; i++) {
+                texts[i] = ((Enum<?>) all[i]).name().toLowerCase(Locale.ROOT);
+                constants.put(texts[i], all[i]);
             }
         }
-        throw new IllegalArgumentException("No " + type.getSimpleName() + " is stored as " + text);
     }
 
     /**
