@@ -156,11 +156,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             params.and("reference", TextSearch.containing(filter.reference()));
         }
         if (filter.overdue() != null) {
-            where.add(OVERDUE + " = :overdue");
-            params.and("overdue", filter.overdue());
+            // A literal, not a parameter: PostgreSQL then plans `= true` as the rule itself,
+            // which accountability_case_open_sea (V11) serves, in every plan of the statement.
+            where.add(OVERDUE + (filter.overdue() ? " = true" : " = false"));
         }
         if (!keyset.firstPage()) {
-            where.add("(c.reportedOn < :kDate or (c.reportedOn = :kDate and c.id > :kId))");
+            // The first condition bounds the index range, so a page deep in the list starts
+            // where the previous one stopped instead of skipping every row before it.
+            where.add("c.reportedOn <= :kDate and (c.reportedOn < :kDate or c.id > :kId)");
             params.and("kDate", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
         var query =

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.a4ptracker.accountability.CaseEntity.Category;
@@ -28,6 +29,11 @@ import org.hibernate.Session;
  * The published statistics, aggregated by PostgreSQL over the cases the caller may see. The
  * grouping columns come only from {@link Dimension}, never from the request text; every row is read
  * by column name into a record.
+ *
+ * <p>Whole report years come from the tables the triggers of migration V12 keep (what each case
+ * adds, summed per mission, year, kind, category, personnel category and status); only the part of
+ * a year that a date filter cuts is read from the cases themselves, through the same SQL functions
+ * the triggers use. Both parts are read in one statement, so they agree with each other.
  */
 @ApplicationScoped
 class CaseStatisticsQueries {
@@ -36,12 +42,12 @@ class CaseStatisticsQueries {
      * What statistics may be grouped by, each with its column (aliased by its name in the rows).
      */
     enum Dimension implements StoredEnum {
-        MISSION("c.mission_acronym"),
-        YEAR("CAST(extract(year FROM c.reported_on) AS integer)"),
-        KIND("c.kind"),
-        CATEGORY("c.category"),
-        PERSONNEL_CATEGORY("c.personnel_category"),
-        STATUS("c.status");
+        MISSION("mission_acronym"),
+        YEAR("year"),
+        KIND("kind"),
+        CATEGORY("category"),
+        PERSONNEL_CATEGORY("personnel_category"),
+        STATUS("status");
 
         private final String column;
 
@@ -169,22 +175,14 @@ class CaseStatisticsQueries {
     List<Allegations> allegations(List<Dimension> by, Filter filter, CallerScope scope) {
         return run(
                         by,
-                        Map.of(),
+                        List.of(),
                         """
-                count(*) AS allegations,
-                coalesce(sum(v.total), 0) AS victims, coalesce(sum(v.women), 0) AS women,
-                coalesce(sum(v.girls), 0) AS girls, coalesce(sum(v.men), 0) AS men,
-                coalesce(sum(v.boys), 0) AS boys, coalesce(sum(v.unknown), 0) AS age_unknown""",
-                        """
-                accountability_case c
-                CROSS JOIN LATERAL (
-                    SELECT count(*) AS total,
-                           count(*) FILTER (WHERE e->>'sex' = 'female' AND e->>'age_group' = 'adult') AS women,
-                           count(*) FILTER (WHERE e->>'sex' = 'female' AND e->>'age_group' = 'minor') AS girls,
-                           count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'adult') AS men,
-                           count(*) FILTER (WHERE e->>'sex' = 'male' AND e->>'age_group' = 'minor') AS boys,
-                           count(*) FILTER (WHERE e->>'sex' = 'unknown' OR e->>'age_group' = 'unknown') AS unknown
-                      FROM jsonb_array_elements(c.victims) e) v""",
+                coalesce(sum(cases), 0) AS allegations,
+                coalesce(sum(victims), 0) AS victims, coalesce(sum(women), 0) AS women,
+                coalesce(sum(girls), 0) AS girls, coalesce(sum(men), 0) AS men,
+                coalesce(sum(boys), 0) AS boys, coalesce(sum(age_unknown), 0) AS age_unknown""",
+                        CASES,
+                        CaseStatisticsQueries::asIs,
                         filter,
                         scope)
                 .stream()
@@ -205,12 +203,19 @@ class CaseStatisticsQueries {
     List<Investigations> investigations(List<Dimension> by, Filter filter, CallerScope scope) {
         return run(
                         by,
-                        Map.of("entity", "i->>'entity'"),
+                        List.of("entity"),
+                        // The median of the completed durations, as percentile_cont(0.5) gives it,
+                        // from the count of each duration: the mean of the values at the middle
+                        // positions floor((total - 1) / 2) and floor(total / 2), 0-based, where
+                        // `upto` counts the completed durations up to and including a row's.
                         """
-                count(*) AS investigations, count(i->>'completed_on') AS completed,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(i->>'completed_on' AS date) - CAST(i->>'opened_on' AS date))
-                    FILTER (WHERE i->>'completed_on' IS NOT NULL) AS median_days""",
-                        "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.investigations) i",
+                coalesce(sum(n), 0) AS investigations,
+                coalesce(sum(n) FILTER (WHERE completed), 0) AS completed,
+                CAST(min(days) FILTER (WHERE counted AND upto > floor((total - 1) / 2.0))
+                     + min(days) FILTER (WHERE counted AND upto > floor(total / 2.0)) AS float8) / 2
+                    AS median_days""",
+                        INVESTIGATIONS,
+                        CaseStatisticsQueries::durations,
                         filter,
                         scope)
                 .stream()
@@ -232,9 +237,10 @@ class CaseStatisticsQueries {
     List<FinalActions> finalActions(List<Dimension> by, Filter filter, CallerScope scope) {
         return run(
                         by,
-                        Map.of("type", "a->>'type'"),
-                        "count(*) AS actions",
-                        "accountability_case c CROSS JOIN LATERAL jsonb_array_elements(c.final_actions) a",
+                        List.of("type"),
+                        "coalesce(sum(n), 0) AS actions",
+                        FINAL_ACTIONS,
+                        CaseStatisticsQueries::asIs,
                         filter,
                         scope)
                 .stream()
@@ -266,14 +272,15 @@ class CaseStatisticsQueries {
                         filter.reportedTo());
         return run(
                         List.of(Dimension.MISSION),
-                        Map.of(),
+                        List.of(),
                         """
-                count(*) AS cases, coalesce(sum(c.peacekeepers_killed), 0) AS killed,
-                coalesce(sum(c.peacekeepers_injured), 0) AS injured, coalesce(sum(c.suspects_identified), 0) AS identified,
-                coalesce(sum(c.suspects_arrested), 0) AS arrested, coalesce(sum(c.suspects_charged), 0) AS charged,
-                coalesce(sum(c.suspects_tried), 0) AS tried, coalesce(sum(c.suspects_convicted), 0) AS convicted,
-                coalesce(sum(c.suspects_acquitted), 0) AS acquitted""",
-                        "accountability_case c",
+                coalesce(sum(cases), 0) AS cases, coalesce(sum(killed), 0) AS killed,
+                coalesce(sum(injured), 0) AS injured, coalesce(sum(identified), 0) AS identified,
+                coalesce(sum(arrested), 0) AS arrested, coalesce(sum(charged), 0) AS charged,
+                coalesce(sum(tried), 0) AS tried, coalesce(sum(convicted), 0) AS convicted,
+                coalesce(sum(acquitted), 0) AS acquitted""",
+                        CASES,
+                        CaseStatisticsQueries::asIs,
                         crimes,
                         scope)
                 .stream()
@@ -298,36 +305,120 @@ class CaseStatisticsQueries {
     }
 
     /**
-     * Groups by the dimensions, then by {@code extraKeys} (alias to column), and returns the rows
-     * in key order.
+     * Where the rows of one statistic come from: a table the triggers keep (per whole report year)
+     * and the cases themselves, each with the dimension columns followed by the same measures.
+     */
+    private record Source(String kept, String keptMeasures, String cases, String caseMeasures) {}
+
+    private static final String KEPT_DIMENSIONS =
+            "c.mission_acronym, c.year, c.kind, c.category, c.personnel_category, c.status";
+
+    private static final String CASE_DIMENSIONS =
+            "c.mission_acronym, CAST(extract(year FROM c.reported_on) AS integer) AS year, c.kind,"
+                    + " c.category, c.personnel_category, c.status";
+
+    /** Cases, their victims and the judicial pipeline's numbers. */
+    private static final Source CASES =
+            new Source(
+                    "case_statistics c",
+                    "c.cases, c.victims, c.women, c.girls, c.men, c.boys, c.age_unknown, c.killed,"
+                            + " c.injured, c.identified, c.arrested, c.charged, c.tried,"
+                            + " c.convicted, c.acquitted",
+                    "accountability_case c"
+                            + " CROSS JOIN LATERAL accountability_case_victim_counts(c.victims) v",
+                    "1 AS cases, v.total AS victims, v.women, v.girls, v.men, v.boys,"
+                            + " v.age_unknown, c.peacekeepers_killed AS killed,"
+                            + " c.peacekeepers_injured AS injured, c.suspects_identified AS"
+                            + " identified, c.suspects_arrested AS arrested, c.suspects_charged AS"
+                            + " charged, c.suspects_tried AS tried, c.suspects_convicted AS"
+                            + " convicted, c.suspects_acquitted AS acquitted");
+
+    /** Investigations: how many of each entity, completed or not, took how many days. */
+    private static final Source INVESTIGATIONS =
+            new Source(
+                    "case_investigation_statistics c",
+                    "c.entity, c.completed, c.days, c.investigations AS n",
+                    "accountability_case c CROSS JOIN LATERAL"
+                            + " accountability_case_investigation_rows(c.investigations) i",
+                    "i.entity, i.completed, i.days, 1 AS n");
+
+    private static final Source FINAL_ACTIONS =
+            new Source(
+                    "case_final_action_statistics c",
+                    "c.type, c.actions AS n",
+                    "accountability_case c CROSS JOIN LATERAL"
+                            + " accountability_case_final_action_rows(c.final_actions) a",
+                    "a.type, 1 AS n");
+
+    /** The rows as they come. */
+    private static String asIs(String rows, String keys) {
+        return rows + " c";
+    }
+
+    /**
+     * The investigations' rows with, per group and entity, the running count of the completed
+     * durations in duration order ({@code upto}, equal durations counted together) and their {@code
+     * total}.
+     */
+    private static String durations(String rows, String keys) {
+        String partition = keys.isEmpty() ? "" : "PARTITION BY " + keys;
+        return "(SELECT d.*, sum(d.n) FILTER (WHERE d.counted) OVER ("
+                + partition
+                + " ORDER BY d.days) AS upto, sum(d.n) FILTER (WHERE d.counted) OVER ("
+                + partition
+                + ") AS total FROM (SELECT r.*, r.completed AND r.days IS NOT NULL AS counted FROM "
+                + rows
+                + " r"
+                + ") d) c";
+    }
+
+    /**
+     * Groups the rows of {@code source} (as {@code shape} makes a FROM item, alias c, of the rows'
+     * query and the key columns) by the dimensions, then by {@code extraKeys}, and returns them in
+     * key order.
      */
     private List<Tuple> run(
             List<Dimension> by,
-            Map<String, String> extraKeys,
+            List<String> extraKeys,
             String measures,
-            String from,
+            Source source,
+            BinaryOperator<String> shape,
             Filter filter,
             CallerScope scope) {
         Map<String, String> keys = new LinkedHashMap<>();
         by.forEach(d -> keys.put(d.value(), d.column));
-        keys.putAll(extraKeys);
-        List<String> where = new ArrayList<>(List.of("true"));
+        extraKeys.forEach(k -> keys.put(k, k));
+        List<String> both = new ArrayList<>();
         if (!scope.seesAll()) {
-            where.add("c.mission_acronym IN (:visible)");
+            both.add("c.mission_acronym IN (:visible)");
         }
         if (filter.kind() != null) {
-            where.add("c.kind = :kind");
+            both.add("c.kind = :kind");
         }
         if (filter.mission() != null) {
-            where.add("c.mission_acronym = :mission");
+            both.add("c.mission_acronym = :mission");
         }
-        if (filter.reportedFrom() != null) {
-            where.add("c.reported_on >= :from");
-        }
-        if (filter.reportedTo() != null) {
-            where.add("c.reported_on <= :to");
-        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> kept = new ArrayList<>(both);
+        List<String> cases = new ArrayList<>(both);
+        splitByYear(filter.reportedFrom(), filter.reportedTo(), kept, cases, params);
         boundStatements();
+        String rows =
+                "(SELECT "
+                        + KEPT_DIMENSIONS
+                        + ", "
+                        + source.keptMeasures()
+                        + " FROM "
+                        + source.kept()
+                        + where(kept)
+                        + " UNION ALL SELECT "
+                        + CASE_DIMENSIONS
+                        + ", "
+                        + source.caseMeasures()
+                        + " FROM "
+                        + source.cases()
+                        + where(cases)
+                        + ")";
         String select =
                 Stream.concat(
                                 keys.entrySet().stream()
@@ -338,13 +429,7 @@ class CaseStatisticsQueries {
         String groupBy = keys.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns;
         Query query =
                 em.createNativeQuery(
-                        "SELECT "
-                                + select
-                                + " FROM "
-                                + from
-                                + " WHERE "
-                                + String.join(" AND ", where)
-                                + groupBy,
+                        "SELECT " + select + " FROM " + shape.apply(rows, columns) + groupBy,
                         Tuple.class);
         if (!scope.seesAll()) {
             query.setParameter("visible", scope.missions());
@@ -355,14 +440,49 @@ class CaseStatisticsQueries {
         if (filter.mission() != null) {
             query.setParameter("mission", filter.mission());
         }
-        if (filter.reportedFrom() != null) {
-            query.setParameter("from", filter.reportedFrom());
-        }
-        if (filter.reportedTo() != null) {
-            query.setParameter("to", filter.reportedTo());
-        }
+        params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        return rows;
+        List<Tuple> rowsFound = query.getResultList();
+        return rowsFound;
+    }
+
+    /**
+     * Adds the report date filter: the kept rows of the report years wholly inside it, and the
+     * cases of the years it cuts (none without a date filter: every year is whole then).
+     */
+    private static void splitByYear(
+            LocalDate from,
+            LocalDate to,
+            List<String> kept,
+            List<String> cases,
+            Map<String, Object> params) {
+        List<String> cutYears = new ArrayList<>();
+        if (from != null) {
+            boolean cut = from.getDayOfYear() != 1;
+            kept.add("c.year >= :firstWholeYear");
+            params.put("firstWholeYear", cut ? from.getYear() + 1 : from.getYear());
+            cases.add("c.reported_on >= :from");
+            params.put("from", from);
+            if (cut) {
+                cutYears.add("c.reported_on <= :fromYearEnd");
+                params.put("fromYearEnd", LocalDate.of(from.getYear(), 12, 31));
+            }
+        }
+        if (to != null) {
+            boolean cut = !to.equals(LocalDate.of(to.getYear(), 12, 31));
+            kept.add("c.year <= :lastWholeYear");
+            params.put("lastWholeYear", cut ? to.getYear() - 1 : to.getYear());
+            cases.add("c.reported_on <= :to");
+            params.put("to", to);
+            if (cut) {
+                cutYears.add("c.reported_on >= :toYearStart");
+                params.put("toYearStart", LocalDate.of(to.getYear(), 1, 1));
+            }
+        }
+        cases.add(cutYears.isEmpty() ? "false" : "(" + String.join(" OR ", cutYears) + ")");
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 }

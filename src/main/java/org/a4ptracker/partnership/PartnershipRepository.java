@@ -56,8 +56,10 @@ public class PartnershipRepository implements PanacheRepositoryBase<PartnershipE
             params.and("agreementType", filter.agreementType());
         }
         if (!keyset.firstPage()) {
+            // The first condition bounds the index range: a deep page starts where the last
+            // stopped.
             where.add(
-                    "(missionAcronym > :kMission or (missionAcronym = :kMission and countryCode > :kCountry))");
+                    "missionAcronym >= :kMission and (missionAcronym > :kMission or countryCode > :kCountry)");
             params.and("kMission", keyset.after(0)).and("kCountry", keyset.after(1));
         }
         String order = "order by missionAcronym, countryCode";

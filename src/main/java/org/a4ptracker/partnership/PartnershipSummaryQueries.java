@@ -91,7 +91,7 @@ class PartnershipSummaryQueries {
                         SELECT count(*) FILTER (WHERE occurred_on > :since6 AND occurred_on <= :today) AS last6,
                                count(*) FILTER (WHERE occurred_on > :since12 AND occurred_on <= :since6) AS previous6
                           FROM partnership_violation
-                         WHERE partnership_id = :p""",
+                         WHERE partnership_id = :p AND occurred_on > :since12 AND occurred_on <= :today""",
                                                 Tuple.class)
                                         .setParameter("p", partnership)
                                         .setParameter("since6", today.minusMonths(6))

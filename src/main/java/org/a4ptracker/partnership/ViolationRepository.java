@@ -45,7 +45,9 @@ public class ViolationRepository implements PanacheRepositoryBase<ViolationEntit
             params.and("to", filter.to());
         }
         if (!keyset.firstPage()) {
-            where.add("(occurredOn < :kDate or (occurredOn = :kDate and id > :kId))");
+            // The first condition bounds the index range: a deep page starts where the last
+            // stopped.
+            where.add("occurredOn <= :kDate and (occurredOn < :kDate or id > :kId)");
             params.and("kDate", keyset.afterDate(0)).and("kId", keyset.afterId(1));
         }
         List<ViolationEntity> rows =
