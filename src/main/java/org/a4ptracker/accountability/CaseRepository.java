@@ -97,12 +97,16 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         + ")"
                         + (logAs == null ? "" : ", " + ReadLog.loggingEveryRowOf("found"))
                         + " SELECT * FROM found";
-        NativeQuery<?> query =
+        @SuppressWarnings("unchecked")
+        NativeQuery<Current> query =
                 getEntityManager()
                         .createNativeQuery(sql)
                         .unwrap(NativeQuery.class)
                         .addEntity("c", CaseEntity.class)
                         .addScalar("overdue", StandardBasicTypes.BOOLEAN)
+                        .setTupleTransformer(
+                                (row, aliases) ->
+                                        new Current((CaseEntity) row[0], (Boolean) row[1]))
                         .setParameter("id", id)
                         .setParameter("today", today)
                         .setParameter("target", targetDays);
@@ -112,10 +116,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         if (logAs != null) {
             ReadLog.bind(query, logAs);
         }
-        return query.getResultList().stream()
-                .map(row -> (Object[]) row)
-                .map(row -> new Current((CaseEntity) row[0], (Boolean) row[1]))
-                .findFirst();
+        return query.getResultList().stream().findFirst();
     }
 
     /** Newest report first, then by id. */

@@ -3,6 +3,7 @@ package org.a4ptracker.platform.persistence;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.AttributeConverter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,18 +49,18 @@ public interface StoredEnum {
                 new ClassValue<>() {
                     @Override
                     protected Spelling computeValue(Class<?> type) {
-                        return new Spelling(type.getEnumConstants());
+                        return new Spelling(List.of(type.getEnumConstants()));
                     }
                 };
 
         private final String[] texts;
         private final Map<String, Object> constants = new HashMap<>();
 
-        private Spelling(Object[] all) {
-            texts = new String[all.length];
-            for (int i = 0; i < all.length; i++) {
-                texts[i] = ((Enum<?>) all[i]).name().toLowerCase(Locale.ROOT);
-                constants.put(texts[i], all[i]);
+        private Spelling(List<?> all) {
+            texts = new String[all.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = ((Enum<?>) all.get(i)).name().toLowerCase(Locale.ROOT);
+                constants.put(texts[i], all.get(i));
             }
         }
     }
