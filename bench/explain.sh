@@ -28,6 +28,13 @@ deep=$(sql "SELECT reported_on || ',' || id FROM accountability_case ORDER BY re
 deep_date=${deep%,*} deep_id=${deep#*,}
 summary=()
 
+# A plan trimmed to its nodes, their conditions and what they removed, sorts that spilled, the
+# first Buffers line, JIT time and the execution time.
+trim() {
+    awk '/^Planning|Heap Blocks|Worker|Workers|Group Key|Batches|Cache Key|Cache Mode|Hits:|Presorted|Groups:|Options:|Functions:|Recheck Cond|Rows Removed by Index/ {next}
+         /Buffers:/ { if (buffers++) next } {print}' | sed -E 's/ \(cost=[^)]*\)//'
+}
+
 # explain NAME 'ARG, ARG, ...' SQL: the plan of SQL with $1.. bound to the arguments (SQL literals).
 explain() {
     local name=$1 args=$2 statement=$3 out ms seq
@@ -50,9 +57,7 @@ SQL
     echo "\`($args)\`"
     echo
     echo '```'
-    # Trimmed: the nodes and their conditions, the first Buffers line, the execution time.
-    awk '/^Planning/ {next} /Buffers:/ { if (buffers++) next } /Heap Blocks|Worker [0-9]/ {next} {print}' <<<"$out" |
-        sed -E 's/ \(cost=[^)]*\)//'
+    trim <<<"$out"
     echo '```'
     echo
 }
@@ -138,7 +143,7 @@ stats() {
                       sum(d.n) FILTER (WHERE d.counted) OVER ($partition) AS total
                  FROM (SELECT r.*, r.completed AND r.days IS NOT NULL AS counted FROM ${from% c} r) d) c"
     fi
-    explain "statistics: $name" "$args" "SELECT $select$measures FROM $from${keys:+ GROUP BY $keys ORDER BY $keys}"
+    explain "$name" "$args" "SELECT $select$measures FROM $from${keys:+ GROUP BY $keys ORDER BY $keys}"
 }
 allegations_measures="coalesce(sum(cases), 0) AS allegations, coalesce(sum(victims), 0) AS victims,
     coalesce(sum(women), 0) AS women, coalesce(sum(girls), 0) AS girls, coalesce(sum(men), 0) AS men,
@@ -155,11 +160,11 @@ pipeline_measures="coalesce(sum(cases), 0) AS cases, coalesce(sum(killed), 0) AS
 # pipeline only when the kind filter allows crimes: PIPELINE_ARGS empty means none).
 call() {
     local name=$1 groups=$2 args=$3 kept=$4 cases=$5 pipeline_args=$6 pipeline_kept=$7 pipeline_cases=$8
-    stats "$name: allegations" "$groups" "" "$args" "$kept" "$cases" "$allegations_measures" cases
-    stats "$name: investigations" "$groups" "entity" "$args" "$kept" "$cases" "$investigations_measures" investigations durations
-    stats "$name: final actions" "$groups" "type" "$args" "$kept" "$cases" "coalesce(sum(n), 0) AS actions" actions
+    stats "statistics: $name: allegations" "$groups" "" "$args" "$kept" "$cases" "$allegations_measures" cases
+    stats "statistics: $name: investigations" "$groups" "entity" "$args" "$kept" "$cases" "$investigations_measures" investigations durations
+    stats "statistics: $name: final actions" "$groups" "type" "$args" "$kept" "$cases" "coalesce(sum(n), 0) AS actions" actions
     [ -z "$pipeline_args" ] ||
-        stats "$name: judicial pipeline" "mission" "" "$pipeline_args" "$pipeline_kept" "$pipeline_cases" "$pipeline_measures" cases
+        stats "statistics: $name: judicial pipeline" "mission" "" "$pipeline_args" "$pipeline_kept" "$pipeline_cases" "$pipeline_measures" cases
 }
 crimes="'crime_against_peacekeepers'"
 for groups in mission year kind category "mission year kind category"; do

@@ -40,10 +40,17 @@ AS $$
 $$;
 
 -- The SEA cases with an open investigation, in list order: `overdue=true` reads them in order and
--- keeps those whose open_since is before the day asked, without visiting the table.
+-- keeps those whose open_since is before the day asked (and, with a mission filter or a scope, of
+-- those missions) without visiting the table.
 CREATE INDEX accountability_case_open_sea
-    ON accountability_case (reported_on DESC, id, accountability_case_open_since(category, investigations))
+    ON accountability_case (reported_on DESC, id, accountability_case_open_since(category, investigations), mission_acronym)
     WHERE accountability_case_open_since(category, investigations) IS NOT NULL;
+
+-- Filters combine: missions, kinds, statuses and categories are far from independent (a status
+-- belongs to one kind, a crime has no category, missions differ), and a planner that assumed they
+-- were would walk a whole index range for a combination that has few cases or none.
+CREATE STATISTICS accountability_case_filters (mcv) ON mission_acronym, kind, status, category FROM accountability_case;
+ANALYZE accountability_case;
 
 -- Commitments: due date first (none last), then id, the sentinel written as in the query.
 -- partnership_commitment_due (V6) serves the list; by status, this one.
