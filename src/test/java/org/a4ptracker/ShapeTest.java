@@ -28,7 +28,13 @@ class ShapeTest {
             Map.of(
                     "priority", List.of("priority", "indicator"),
                     "mission", List.of("mission", "assessment", "assessment_indicator_value"),
-                    "accountability", List.of("accountability_case", "case_reference_counter"),
+                    "accountability",
+                            List.of(
+                                    "accountability_case",
+                                    "case_reference_counter",
+                                    "case_statistics",
+                                    "case_investigation_statistics",
+                                    "case_final_action_statistics"),
                     "partnership",
                             List.of(
                                     "host_country_partnership",
