@@ -9,7 +9,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.util.KeyUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.List;
 import org.a4ptracker.support.DevTokens;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +30,7 @@ class VerifiedTokensTest {
     }
 
     private static String token(String subject, long lifetimeSeconds) {
-        long now = Instant.now().getEpochSecond();
-        return DevTokens.sign(
-                "{\"iss\":\""
-                        + DevTokens.ISSUER
-                        + "\",\"sub\":\""
-                        + subject
-                        + "\",\"upn\":\""
-                        + subject
-                        + "\",\"groups\":[\"reader\"],\"iat\":"
-                        + now
-                        + ",\"exp\":"
-                        + (now + lifetimeSeconds)
-                        + "}");
+        return DevTokens.mint(subject, List.of("reader"), List.of("*"), lifetimeSeconds);
     }
 
     @Test
