@@ -39,7 +39,13 @@ class ShapeTest {
                             List.of(
                                     "host_country_partnership",
                                     "partnership_commitment",
-                                    "partnership_violation"));
+                                    "partnership_violation"),
+                    "events",
+                            List.of(
+                                    "event",
+                                    "event_purge",
+                                    "webhook_subscription",
+                                    "webhook_delivery"));
 
     @Test
     void resourcesAreHttpOnly() throws IOException {

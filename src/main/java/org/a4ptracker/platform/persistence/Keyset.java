@@ -30,16 +30,28 @@ public record Keyset(int limit, List<String> after) {
             return new Keyset(size, null);
         }
         try {
-            String decoded =
-                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> keys = List.of(decoded.split(String.valueOf(SEPARATOR), -1));
-            if (keys.size() != keyCount) {
-                throw new IllegalArgumentException("wrong key count");
-            }
-            return new Keyset(size, keys);
+            return new Keyset(size, keys(cursor, keyCount));
         } catch (IllegalArgumentException e) {
             throw invalidCursor();
         }
+    }
+
+    /** The keys packed in a cursor; an {@link IllegalArgumentException} if it holds no such keys. */
+    public static List<String> keys(String cursor, int keyCount) {
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        List<String> keys = List.of(decoded.split(String.valueOf(SEPARATOR), -1));
+        if (keys.size() != keyCount) {
+            throw new IllegalArgumentException("wrong key count");
+        }
+        return keys;
+    }
+
+    /** Packs keys into an opaque cursor. */
+    public static String cursor(List<String> keys) {
+        String joined = String.join(String.valueOf(SEPARATOR), keys);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean firstPage() {
@@ -97,13 +109,7 @@ public record Keyset(int limit, List<String> after) {
             return new Page<>(fetched, null);
         }
         List<T> items = new ArrayList<>(fetched.subList(0, limit));
-        String joined =
-                String.join(String.valueOf(SEPARATOR), keysOf.apply(items.get(items.size() - 1)));
-        String next =
-                Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(joined.getBytes(StandardCharsets.UTF_8));
-        return new Page<>(items, next);
+        return new Page<>(items, cursor(keysOf.apply(items.get(items.size() - 1))));
     }
 
     public record Page<T>(List<T> items, String nextCursor) {

@@ -1,30 +1,17 @@
 package org.a4ptracker.platform.persistence;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Reference data (priorities, indicators, missions) served from memory for as long as it is known
@@ -37,9 +24,9 @@ import org.postgresql.PGNotification;
  * #changedOnCommit} drops its entries the moment its transaction commits, so a client reads its own
  * writes.
  *
- * <p>The cache is only trusted while the listener is known to be alive: it proves itself every
- * {@code a4p.reference-cache.heartbeat} with a round trip, and when no proof is younger than twice
- * that, every read goes to the database (which, if the database is gone, answers 503 as before).
+ * <p>The cache is only trusted while the listener ({@link DatabaseNotifications}) is known to be
+ * alive: when it has not proved its connection within two heartbeats, every read goes to the
+ * database (which, if the database is gone, answers 503 as before).
  * After the listener reconnects, everything is dropped, since changes made while nobody listened
  * were never announced. Another replica's change is thus seen after the notification's delivery
  * time (milliseconds), at worst after two heartbeats.
@@ -49,9 +36,6 @@ public class ReferenceCache {
 
     public static final String CHANNEL = "a4p_reference_changed";
 
-    private static final Logger LOG = Logger.getLogger(ReferenceCache.class);
-    private static final String JDBC_PROPERTIES =
-            "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
     /** One kind of reference data: entries by key, dropped together when its topic changes. */
     public final class Region<K, V> {
@@ -97,22 +81,19 @@ public class ReferenceCache {
 
     private final Map<String, List<Region<?, ?>>> regions = new ConcurrentHashMap<>();
     private final TransactionSynchronizationRegistry transactions;
-    private final Config config;
-    private final long heartbeatMillis;
+    private final DatabaseNotifications notifications;
     private final boolean enabled;
-    private volatile long provenAliveAt;
-    private volatile boolean running;
-    private Thread listener;
 
     ReferenceCache(
             TransactionSynchronizationRegistry transactions,
-            Config config,
-            @ConfigProperty(name = "a4p.reference-cache.heartbeat") Duration heartbeat,
+            DatabaseNotifications notifications,
             @ConfigProperty(name = "a4p.reference-cache.enabled") boolean enabled) {
         this.transactions = transactions;
-        this.config = config;
-        this.heartbeatMillis = heartbeat.toMillis();
+        this.notifications = notifications;
         this.enabled = enabled;
+        if (enabled) {
+            notifications.listen(CHANNEL, this::drop, this::dropAll);
+        }
     }
 
     /**
@@ -149,7 +130,7 @@ public class ReferenceCache {
     }
 
     private boolean trusted() {
-        return enabled && System.nanoTime() - provenAliveAt < 2_000_000L * heartbeatMillis;
+        return enabled && notifications.alive();
     }
 
     private void drop(String topic) {
@@ -158,80 +139,5 @@ public class ReferenceCache {
 
     private void dropAll() {
         regions.values().forEach(topic -> topic.forEach(Region::drop));
-    }
-
-    void start(@Observes StartupEvent started) {
-        if (!enabled) {
-            return;
-        }
-        running = true;
-        listener = new Thread(this::listen, "reference-cache-listener");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    void stop(@Observes ShutdownEvent stopping) {
-        running = false;
-        provenAliveAt = 0;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = connect()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                dropAll();
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    provenAliveAt = System.nanoTime();
-                    announced(pg.getNotifications((int) heartbeatMillis));
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SELECT 1");
-                    }
-                    announced(pg.getNotifications());
-                }
-            } catch (SQLException | RuntimeException e) {
-                provenAliveAt = 0;
-                dropAll();
-                LOG.debugf("Reference cache listener lost the database: %s", e.getMessage());
-                pause();
-            }
-        }
-    }
-
-    private void announced(PGNotification[] notifications) {
-        if (notifications != null) {
-            for (PGNotification notification : notifications) {
-                drop(notification.getParameter());
-            }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(JDBC_PROPERTIES)) {
-                config.getOptionalValue(name, String.class)
-                        .ifPresent(
-                                v -> properties.put(name.substring(JDBC_PROPERTIES.length()), v));
-            }
-        }
-        config.getOptionalValue("quarkus.datasource.username", String.class)
-                .ifPresent(v -> properties.put("user", v));
-        config.getOptionalValue("quarkus.datasource.password", String.class)
-                .ifPresent(v -> properties.put("password", v));
-        properties.put("ApplicationName", "a4p-tracker reference cache");
-        return DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class), properties);
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(heartbeatMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

@@ -1,0 +1,117 @@
+package org.a4ptracker.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.a4ptracker.api.model.EventData;
+import org.a4ptracker.api.model.EventType;
+import org.a4ptracker.platform.http.ETags;
+
+/**
+ * What a feature calls to put a change in the feed: one event per committed change, written in the
+ * changing transaction (so a rolled-back change writes none). The event names the record and which
+ * of its fields changed, never their values: consumers read the record through its own path.
+ */
+@ApplicationScoped
+public class ChangeEvents {
+
+    /** The ids and mission of a changed record, as the event's {@code data} carries them. */
+    public record Subject(String path, String missionAcronym, EventData ids) {}
+
+    private final EventRepository events;
+    private final ObjectMapper json;
+
+    ChangeEvents(EventRepository events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    /**
+     * The API view of a record before it changes, to compare with the view after it ({@link
+     * #changedFields}).
+     */
+    public JsonNode snapshot(Object view) {
+        return json.valueToTree(view);
+    }
+
+    /**
+     * The fields that differ between two views of a record, by JSON name; members of nested objects
+     * (a case's {@code misconduct}) as {@code parent.member}. With no {@code before}, every field
+     * the record has.
+     */
+    public List<String> changedFields(JsonNode before, Object after) {
+        List<String> changed = new ArrayList<>();
+        collect("", before, json.valueToTree(after), 2, changed);
+        return changed;
+    }
+
+    /** Writes the event of a change of {@code subject}; {@code version} is null for a delete. */
+    public void record(EventType type, Subject subject, List<String> changedFields, Long version) {
+        EventData data =
+                copyIds(subject.ids())
+                        .missionAcronym(subject.missionAcronym())
+                        .changedFields(changedFields)
+                        .etag(version == null ? null : ETags.of(version));
+        try {
+            events.insert(
+                    type.toString(),
+                    subject.path(),
+                    subject.missionAcronym(),
+                    json.writeValueAsString(data));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An event's data cannot be written as JSON", e);
+        }
+    }
+
+    private EventData copyIds(EventData ids) {
+        return new EventData()
+                .priorityCode(ids.getPriorityCode())
+                .indicatorId(ids.getIndicatorId())
+                .assessmentId(ids.getAssessmentId())
+                .caseId(ids.getCaseId())
+                .partnershipId(ids.getPartnershipId())
+                .commitmentId(ids.getCommitmentId())
+                .violationId(ids.getViolationId());
+    }
+
+    private static void collect(
+            String prefix, JsonNode before, JsonNode after, int depth, List<String> changed) {
+        List<String> names = new ArrayList<>();
+        after.fieldNames().forEachRemaining(names::add);
+        if (before != null) {
+            for (Iterator<String> it = before.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!after.has(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        for (String name : names) {
+            JsonNode was = before == null ? null : before.get(name);
+            JsonNode now = after.get(name);
+            if (isNull(was) && isNull(now) || Objects.equals(was, now)) {
+                continue;
+            }
+            if (depth > 1 && now instanceof ObjectNode && (was == null || was.isObject())) {
+                collect(prefix + name + ".", was, now, depth - 1, changed);
+            } else {
+                changed.add(prefix + name);
+            }
+        }
+    }
+
+    private static boolean isNull(JsonNode node) {
+        return node == null || node.isNull();
+    }
+
+    /** The ids of a record for {@link Subject}; a fresh {@link EventData} to fill. */
+    public static EventData ids() {
+        return new EventData();
+    }
+
+}
