@@ -113,5 +113,4 @@ public class ChangeEvents {
     public static EventData ids() {
         return new EventData();
     }
-
 }

@@ -26,5 +26,4 @@ final class EventMapper {
             throw new IllegalStateException("Stored event " + event.id() + " is not readable", e);
         }
     }
-
 }

@@ -15,8 +15,8 @@ public class EventRepository {
     /**
      * The rule that makes the feed skip nothing: only events of transactions older than every
      * transaction still running are read, in (txid, position) order. A transaction still open has a
-     * txid at or above {@code pg_snapshot_xmin}, so whatever it commits later sorts after everything
-     * a reader has already been given.
+     * txid at or above {@code pg_snapshot_xmin}, so whatever it commits later sorts after
+     * everything a reader has already been given.
      */
     static final String SETTLED = "txid < pg_snapshot_xmin(pg_current_snapshot())";
 
@@ -53,13 +53,15 @@ public class EventRepository {
                 .executeUpdate();
     }
 
-    /** Up to {@code limit} settled events after {@code after} that pass {@code filter}, in order. */
+    /**
+     * Up to {@code limit} settled events after {@code after} that pass {@code filter}, in order.
+     */
     public List<StoredEvent> after(FeedPosition after, Filter filter, int limit) {
         StringBuilder sql =
                 new StringBuilder(
-                        "SELECT txid::text AS txid, position, id, type, subject, mission_acronym,"
-                                + " data::text AS data, occurred_at FROM event"
-                                + " WHERE (txid, position) > (CAST(:txid AS xid8), :position) AND ")
+                                "SELECT txid::text AS txid, position, id, type, subject, mission_acronym,"
+                                        + " data::text AS data, occurred_at FROM event"
+                                        + " WHERE (txid, position) > (CAST(:txid AS xid8), :position) AND ")
                         .append(SETTLED);
         if (!filter.types().isEmpty()) {
             sql.append(" AND type = ANY(string_to_array(:types, ','))");

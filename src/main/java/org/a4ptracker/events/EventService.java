@@ -67,9 +67,13 @@ public class EventService {
         try {
             while (true) {
                 long seen = signal.generation();
-                EventPage page = QuarkusTransaction.requiringNew().call(() -> read(from, filter, size));
+                EventPage page =
+                        QuarkusTransaction.requiringNew().call(() -> read(from, filter, size));
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
-                if (!page.getItems().isEmpty() || !waiting || left <= 0 || !signal.await(seen, left)) {
+                if (!page.getItems().isEmpty()
+                        || !waiting
+                        || left <= 0
+                        || !signal.await(seen, left)) {
                     return page;
                 }
             }
@@ -108,7 +112,8 @@ public class EventService {
         try {
             return FeedPosition.of(after);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("after", "is not a cursor returned by this feed");
+            throw ProblemException.invalidParameter(
+                    "after", "is not a cursor returned by this feed");
         }
     }
 

@@ -15,7 +15,8 @@ public record FeedPosition(long txid, long position) {
     /** The position packed in a cursor, or an {@link IllegalArgumentException}. */
     public static FeedPosition of(String cursor) {
         List<String> keys = Keyset.keys(cursor, 2);
-        FeedPosition read = new FeedPosition(Long.parseLong(keys.get(0)), Long.parseLong(keys.get(1)));
+        FeedPosition read =
+                new FeedPosition(Long.parseLong(keys.get(0)), Long.parseLong(keys.get(1)));
         if (read.txid < 0 || read.position < 0) {
             throw new IllegalArgumentException("negative position");
         }

@@ -58,9 +58,9 @@ public class DatabaseNotifications {
     }
 
     /**
-     * Calls {@code announced} with the payload of every notification on {@code channel}, and
-     * {@code lost} whenever notifications may have been missed (the connection was lost).
-     * A channel registered while the service runs is listened to within one heartbeat.
+     * Calls {@code announced} with the payload of every notification on {@code channel}, and {@code
+     * lost} whenever notifications may have been missed (the connection was lost). A channel
+     * registered while the service runs is listened to within one heartbeat.
      */
     public void listen(String channel, Consumer<String> announced, Runnable lost) {
         channels.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())

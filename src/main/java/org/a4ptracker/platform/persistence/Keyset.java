@@ -36,7 +36,9 @@ public record Keyset(int limit, List<String> after) {
         }
     }
 
-    /** The keys packed in a cursor; an {@link IllegalArgumentException} if it holds no such keys. */
+    /**
+     * The keys packed in a cursor; an {@link IllegalArgumentException} if it holds no such keys.
+     */
     public static List<String> keys(String cursor, int keyCount) {
         String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         List<String> keys = List.of(decoded.split(String.valueOf(SEPARATOR), -1));

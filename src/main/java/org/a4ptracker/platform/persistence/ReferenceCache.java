@@ -26,16 +26,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The cache is only trusted while the listener ({@link DatabaseNotifications}) is known to be
  * alive: when it has not proved its connection within two heartbeats, every read goes to the
- * database (which, if the database is gone, answers 503 as before).
- * After the listener reconnects, everything is dropped, since changes made while nobody listened
- * were never announced. Another replica's change is thus seen after the notification's delivery
- * time (milliseconds), at worst after two heartbeats.
+ * database (which, if the database is gone, answers 503 as before). After the listener reconnects,
+ * everything is dropped, since changes made while nobody listened were never announced. Another
+ * replica's change is thus seen after the notification's delivery time (milliseconds), at worst
+ * after two heartbeats.
  */
 @ApplicationScoped
 public class ReferenceCache {
 
     public static final String CHANNEL = "a4p_reference_changed";
-
 
     /** One kind of reference data: entries by key, dropped together when its topic changes. */
     public final class Region<K, V> {
