@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.a4ptracker.api.model.EventData;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Versioned;
 
 /**
  * What a feature calls to put a change in the feed: one event per committed change, written in the
@@ -48,6 +49,31 @@ public class ChangeEvents {
         List<String> changed = new ArrayList<>();
         collect("", before, json.valueToTree(after), 2, changed);
         return changed;
+    }
+
+    /**
+     * Records the creation of {@code subject}, shown as {@code created}; answers {@code created}.
+     */
+    public <T> Versioned<T> created(EventType type, Subject subject, Versioned<T> created) {
+        record(type, subject, changedFields(null, created.body()), created.version());
+        return created;
+    }
+
+    /**
+     * Records a change of {@code subject} from {@code before} (its {@link #snapshot}) to {@code
+     * after}, if any field changed; answers {@code after}.
+     */
+    public <T> Versioned<T> updated(
+            EventType type, Subject subject, JsonNode before, Versioned<T> after) {
+        List<String> changed = changedFields(before, after.body());
+        if (!changed.isEmpty()) {
+            record(type, subject, changed, after.version());
+        }
+        return after;
+    }
+
+    public void deleted(EventType type, Subject subject) {
+        record(type, subject, List.of(), null);
     }
 
     /** Writes the event of a change of {@code subject}; {@code version} is null for a delete. */

@@ -72,7 +72,8 @@ class StatementCountTest {
                     entry("listCommitments", 2),
                     entry("getCommitment", 2),
                     entry("listViolations", 2),
-                    entry("getViolation", 2));
+                    entry("getViolation", 2),
+                    entry("listEvents", 2));
 
     /**
      * GETs whose statements still grow with their items: an N+1 to fix, with where it comes from.
@@ -427,6 +428,7 @@ class StatementCountTest {
                 list("listCommitments", "reader", full + "/commitments"),
                 single("getCommitment", "reader", commitments.get(0), commitments.get(MANY - 1)),
                 list("listViolations", "reader", full + "/violations"),
-                single("getViolation", "reader", violations.get(0), violations.get(MANY - 1)));
+                single("getViolation", "reader", violations.get(0), violations.get(MANY - 1)),
+                list("listEvents", "reader", "/events?missions=" + casesMission));
     }
 }
