@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.a4ptracker.api.model.EventData;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.platform.http.ETags;
@@ -23,6 +24,9 @@ public class ChangeEvents {
 
     /** The ids and mission of a changed record, as the event's {@code data} carries them. */
     public record Subject(String path, String missionAcronym, EventData ids) {}
+
+    /** Fields that change with every write; not worth naming. */
+    private static final Set<String> BOOKKEEPING = Set.of("updated_at");
 
     private final EventRepository events;
     private final ObjectMapper json;
@@ -42,8 +46,8 @@ public class ChangeEvents {
 
     /**
      * The fields that differ between two views of a record, by JSON name; members of nested objects
-     * (a case's {@code misconduct}) as {@code parent.member}. With no {@code before}, every field
-     * the record has.
+     * (a case's {@code misconduct}) as {@code parent.member}; {@code updated_at} is left out. With
+     * no {@code before}, every field the record has.
      */
     public List<String> changedFields(JsonNode before, Object after) {
         List<String> changed = new ArrayList<>();
@@ -120,7 +124,9 @@ public class ChangeEvents {
         for (String name : names) {
             JsonNode was = before == null ? null : before.get(name);
             JsonNode now = after.get(name);
-            if (isNull(was) && isNull(now) || Objects.equals(was, now)) {
+            if (isNull(was) && isNull(now)
+                    || Objects.equals(was, now)
+                    || BOOKKEEPING.contains(prefix + name)) {
                 continue;
             }
             if (depth > 1 && now instanceof ObjectNode && (was == null || was.isObject())) {

@@ -90,6 +90,36 @@ class EventFeedTest {
     }
 
     @Test
+    void removingAVictimIsAnErasureEvent() {
+        String mission = Fixtures.createMission("2019-01-01");
+        String caseId = Cases.create(Cases.sea(mission, "2024-03-04"));
+        String etag = Fixtures.etagOf("/accountability-cases/" + caseId);
+        String newEtag =
+                as("conduct_officer")
+                        .contentType("application/merge-patch+json; charset=UTF-8")
+                        .header("If-Match", etag)
+                        .body(
+                                Map.of(
+                                        "misconduct",
+                                        Map.of(
+                                                "victims",
+                                                List.of(Cases.victim("female", "adult")))))
+                        .patch("/accountability-cases/" + caseId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+
+        JsonPath page =
+                read(null, "missions=" + mission + "&types=org.a4ptracker.case.victim_data_erased");
+        assertEquals(List.of("/accountability-cases/" + caseId), page.getList("items.subject"));
+        assertEquals(newEtag, page.getString("items[0].data.etag"));
+        assertEquals(
+                List.of("misconduct.victim_counts", "misconduct.victims"),
+                page.getList("items[0].data.changed_fields"));
+    }
+
+    @Test
     void aCallerSeesOnlyEventsOfItsMissions() {
         String mine = Fixtures.createMission("2019-01-01");
         String other = Fixtures.createMission("2019-01-01");
