@@ -13,10 +13,11 @@ import org.jboss.logging.MDC;
 
 /**
  * One log line per request, written when its answer has been sent: method, route template (the path
- * when no route matched), status, duration in milliseconds, the caller's token subject and the
- * trace id. Never the query string, a header, a body or a token: a query may carry search text
- * about people, and a path template hides the ids. Health probes and metric scrapes are not logged.
- * Switched off with {@code a4p.access-log.enabled=false}.
+ * when no route matched), status, duration in milliseconds and the caller's token subject; the
+ * trace id is the line's {@code traceId} (MDC), as on every line logged for the request. Never the
+ * query string, a header, a body or a token: a query may carry search text about people, and a path
+ * template hides the ids. Health probes and metric scrapes are not logged. Switched off with {@code
+ * a4p.access-log.enabled=false}.
  */
 @ApplicationScoped
 public class AccessLog {

@@ -26,6 +26,7 @@ class MetricsTest {
                 metrics.lines()
                         .filter(line -> line.startsWith("http_server_requests_seconds_bucket{"))
                         .filter(line -> line.contains("uri=\"/missions/{acronym}\""))
+                        .filter(line -> line.contains("method=\"GET\""))
                         .filter(line -> line.contains("status=\"404\""))
                         .toList();
         for (String le : List.of("0.005", "0.05", "0.5", "10.0", "+Inf")) {
