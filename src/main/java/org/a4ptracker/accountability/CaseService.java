@@ -13,12 +13,12 @@ import java.util.UUID;
 import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
-import org.a4ptracker.api.model.CasePage;
-import org.a4ptracker.api.model.CaseReadPage;
+import org.a4ptracker.api.model.CaseRead;
 import org.a4ptracker.api.model.CaseStatistics;
 import org.a4ptracker.api.model.CaseStatus;
+import org.a4ptracker.api.model.CaseSummary;
 import org.a4ptracker.api.model.CaseUpdate;
-import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.HistoryEntry;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.api.model.StatisticsDimension;
@@ -84,7 +84,7 @@ public class CaseService implements JudicialPipelines {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CasePage list(
+    public Keyset.Page<CaseSummary> list(
             CaseKind kind,
             String mission,
             CaseStatus status,
@@ -93,8 +93,7 @@ public class CaseService implements JudicialPipelines {
             LocalDate reportedTo,
             Boolean overdue,
             String reference,
-            Integer limit,
-            String cursor) {
+            Keyset keyset) {
         var filter =
                 CaseMapper.filter(
                         kind,
@@ -106,8 +105,7 @@ public class CaseService implements JudicialPipelines {
                         overdue,
                         reference);
         LocalDate today = Dates.today();
-        return CaseMapper.toPage(
-                cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
+        return CaseMapper.toPage(cases.page(filter, scope, keyset, today), today);
     }
 
     /**
@@ -203,7 +201,7 @@ public class CaseService implements JudicialPipelines {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public HistoryPage history(UUID id, Integer limit, String cursor) {
+    public Keyset.Page<HistoryEntry> history(UUID id, Keyset keyset) {
         cases.require(id, scope);
         boolean full = fullView();
         return revisionHistory.page(
@@ -213,12 +211,12 @@ public class CaseService implements JudicialPipelines {
                         CaseMapper::members,
                         CaseMapper::statusText,
                         member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)),
-                Keyset.of(limit, cursor, 1));
+                keyset);
     }
 
-    public CaseReadPage reads(UUID id, Integer limit, String cursor) {
+    public Keyset.Page<CaseRead> reads(UUID id, Keyset keyset) {
         cases.require(id, scope);
-        return CaseMapper.toReadPage(readLog.page(RECORD_TYPE, id, Keyset.of(limit, cursor, 2)));
+        return CaseMapper.toReads(readLog.page(RECORD_TYPE, id, keyset));
     }
 
     public CaseStatistics statistics(

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.a4ptracker.accountability.JudicialPipelines;
 import org.a4ptracker.api.model.Agreement;
 import org.a4ptracker.api.model.AgreementType;
-import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.HistoryEntry;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipStatus;
@@ -176,7 +176,7 @@ public class PartnershipService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public HistoryPage history(UUID id, Keyset keyset) {
+    public Keyset.Page<HistoryEntry> history(UUID id, Keyset keyset) {
         partnerships.require(id, scope);
         return revisionHistory.page(PartnershipEntity.class, id, PartnershipMapper.HISTORY, keyset);
     }
