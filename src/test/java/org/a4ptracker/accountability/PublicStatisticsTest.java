@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.a4ptracker.support.Api;
 import org.a4ptracker.support.CsvText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +234,27 @@ class PublicStatisticsTest {
                 "complementary suppression was needed");
     }
 
+    /** The contract's examples show exactly these cases, as JSON and as CSV. */
+    @Test
+    void theContractShowsTheseVeryFigures() throws Exception {
+        JsonNode operation =
+                new YAMLMapper()
+                        .readTree(Api.spec())
+                        .at("/paths/~1public~1statistics/get/responses/200/content");
+        assertEquals(
+                operation.at("/application~1json/examples/by_personnel_category/value"),
+                json(published("&group_by=personnel_category")));
+        assertEquals(
+                operation.at("/text~1csv/examples/csv/value").asText().replace("\n", "\r\n"),
+                anonymous()
+                        .accept("text/csv")
+                        .get(
+                                "/public/statistics?mission="
+                                        + mission
+                                        + "&group_by=personnel_category")
+                        .asString());
+    }
+
     @Test
     void onlyWhatIsSafeToPublish() throws Exception {
         JsonNode body = json(published("&group_by=year&group_by=kind&from_year=2019&to_year=2019"));
@@ -273,6 +296,7 @@ class PublicStatisticsTest {
                 .then()
                 .statusCode(304)
                 .header("ETag", equalTo(etag))
+                .header("Vary", equalTo("Accept"))
                 .header("Cache-Control", equalTo("public, max-age=300"));
         String csvTag =
                 anonymous()

@@ -86,6 +86,9 @@ public final class CsvColumns {
                 cells.add(Csv.text(value.textValue()));
             } else if (value.isContainerNode()) {
                 cells.add(Csv.text(value.toString()));
+            } else if (value.isBigDecimal()) {
+                // As the JSON writes it (WRITE_BIGDECIMAL_AS_PLAIN): 100, never 1E+2.
+                cells.add(Csv.literal(value.decimalValue().toPlainString()));
             } else {
                 cells.add(Csv.literal(value.asText()));
             }

@@ -124,20 +124,24 @@ public class Lists {
             List<?> rows,
             String ifNoneMatch,
             String cacheControl) {
-        if (!csv()) {
-            return ETags.respondFresh(
-                    Response.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT),
-                    body,
-                    ETags.ofContent(json, body),
-                    ifNoneMatch,
-                    cacheControl);
-        }
-        return ETags.respondFresh(
-                Csv.ok(Csv.nameOf(uri.getPath())),
-                rows(columns, rows),
-                ETags.ofContent(json, List.of(Csv.MEDIA_TYPE, body)),
-                ifNoneMatch,
-                cacheControl);
+        Response answer =
+                csv()
+                        ? ETags.respondFresh(
+                                Csv.ok(Csv.nameOf(uri.getPath())),
+                                rows(columns, rows),
+                                ETags.ofContent(json, List.of(Csv.MEDIA_TYPE, body)),
+                                ifNoneMatch,
+                                cacheControl)
+                        : ETags.respondFresh(
+                                Response.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT),
+                                body,
+                                ETags.ofContent(json, body),
+                                ifNoneMatch,
+                                cacheControl);
+        // A cache keys what it keeps by Accept too, a 304 included (RFC 9110 §15.4.5).
+        return answer.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()
+                ? Response.fromResponse(answer).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build()
+                : answer;
     }
 
     private StreamingOutput rows(CsvColumns columns, List<?> rows) {

@@ -193,6 +193,7 @@ class CsvAnswersTest {
         assertEquals("'+cmd", first.get("unit"));
         assertEquals("'\tcmd, then \"more\"\r\nnext line", first.get("data_source"));
         assertEquals("-3", first.get("baseline"), "a number stays a number");
+        assertEquals("100", first.get("target"), "as the JSON writes it");
         assertEquals("'-cmd", byCode.get(code2).get("unit"));
         assertEquals("'\rcmd", byCode.get(code2).get("data_source"));
         assertTrue(
