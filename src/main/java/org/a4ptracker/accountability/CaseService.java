@@ -18,11 +18,13 @@ import org.a4ptracker.api.model.CaseReadPage;
 import org.a4ptracker.api.model.CaseStatistics;
 import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseUpdate;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.TransitionInput;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.mission.MissionLookup;
 import org.a4ptracker.platform.audit.AuditReason;
 import org.a4ptracker.platform.audit.RevisionHistory;
@@ -56,6 +58,7 @@ public class CaseService implements JudicialPipelines {
     private final AuditReason auditReason;
     private final RevisionHistory revisionHistory;
     private final ReadLog readLog;
+    private final ChangeEvents events;
 
     CaseService(
             CaseRepository cases,
@@ -66,7 +69,9 @@ public class CaseService implements JudicialPipelines {
             MergePatch mergePatch,
             AuditReason auditReason,
             RevisionHistory revisionHistory,
-            ReadLog readLog) {
+            ReadLog readLog,
+            ChangeEvents events) {
+        this.events = events;
         this.cases = cases;
         this.statistics = statistics;
         this.missions = missions;
@@ -163,14 +168,15 @@ public class CaseService implements JudicialPipelines {
         store(c, CaseMapper.Details.of(input));
         c.reference = cases.nextReference(c.missionAcronym, c.reportedOn.getYear());
         cases.persistAndFlush(c);
-        return written(c);
+        return written(c, null);
     }
 
     public Shown replace(UUID id, String ifMatch, CaseUpdate input) {
         CaseEntity c = cases.require(id, scope);
         ETags.requireMatch(ifMatch, c.version);
+        JsonNode before = snapshot(c);
         store(c, CaseMapper.Details.of(input));
-        return written(c);
+        return written(c, before);
     }
 
     /** A JSON merge patch over the case's PUT body, checked like a PUT. */
@@ -188,8 +194,9 @@ public class CaseService implements JudicialPipelines {
         CaseUpdate current = CaseMapper.asUpdate(c);
         @SuppressWarnings("unchecked")
         Class<CaseUpdate> variant = (Class<CaseUpdate>) current.getClass();
+        JsonNode before = snapshot(c);
         store(c, CaseMapper.Details.of(mergePatch.apply(current, patch, variant)));
-        return written(c);
+        return written(c, before);
     }
 
     public Shown transition(UUID id, String ifMatch, TransitionInput input) {
@@ -197,9 +204,10 @@ public class CaseService implements JudicialPipelines {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, c.version);
         }
+        JsonNode before = snapshot(c);
         CaseWorkflow.move(c, CaseMapper.statusOf(input.getTo()), Dates.today());
         auditReason.set(input.getReason());
-        return written(c);
+        return written(c, before);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -260,10 +268,62 @@ public class CaseService implements JudicialPipelines {
         CaseMapper.apply(details, c);
     }
 
-    /** A write answers with the case as it is now: for a full view, that is a read to log too. */
-    private Shown written(CaseEntity c) {
+    /**
+     * A write answers with the case as it is now: for a full view, that is a read to log too. The
+     * change goes to the feed with the most telling type: an erasure of victim data, else a status
+     * change, else an update ({@code before} is null for a creation).
+     */
+    private Shown written(CaseEntity c, JsonNode before) {
         cases.flush();
+        JsonNode after = snapshot(c);
+        List<String> changed = events.changedFields(before, after);
+        if (before == null || !changed.isEmpty()) {
+            EventType type =
+                    before == null
+                            ? EventType.ORG_A4PTRACKER_CASE_CREATED
+                            : erasesVictimData(before, after)
+                                    ? EventType.ORG_A4PTRACKER_CASE_VICTIM_DATA_ERASED
+                                    : changed.contains("status")
+                                            ? EventType.ORG_A4PTRACKER_CASE_STATUS_CHANGED
+                                            : EventType.ORG_A4PTRACKER_CASE_UPDATED;
+            events.record(
+                    type,
+                    new ChangeEvents.Subject(
+                            "/accountability-cases/" + c.id,
+                            c.missionAcronym,
+                            ChangeEvents.ids().caseId(c.id)),
+                    changed,
+                    c.version);
+        }
         return shown(c, ReadLog.View.CURRENT, Dates.today(), c.version);
+    }
+
+    /**
+     * The full view of a case, to compare before and after a change (never shown; derived values
+     * that move with the calendar are left as they are today).
+     */
+    private JsonNode snapshot(CaseEntity c) {
+        return events.snapshot(CaseMapper.toApi(c, false, true, Dates.today()));
+    }
+
+    /** Whether victims were removed, or a victim lost a detail it had. */
+    static boolean erasesVictimData(JsonNode before, JsonNode after) {
+        JsonNode was = before.path("misconduct").path("victims");
+        JsonNode now = after.path("misconduct").path("victims");
+        if (now.size() < was.size()) {
+            return true;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            for (var names = was.get(i).fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonNode had = was.get(i).get(name);
+                JsonNode has = now.get(i).get(name);
+                if (!had.isNull() && (has == null || has.isNull())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ReadLog.Entry logEntry(ReadLog.View view) {

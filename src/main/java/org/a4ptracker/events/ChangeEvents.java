@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.a4ptracker.api.model.EventData;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.platform.http.ETags;
+import org.a4ptracker.platform.http.Versioned;
 
 /**
  * What a feature calls to put a change in the feed: one event per committed change, written in the
@@ -22,6 +24,9 @@ public class ChangeEvents {
 
     /** The ids and mission of a changed record, as the event's {@code data} carries them. */
     public record Subject(String path, String missionAcronym, EventData ids) {}
+
+    /** Fields that change with every write; not worth naming. */
+    private static final Set<String> BOOKKEEPING = Set.of("updated_at");
 
     private final EventRepository events;
     private final ObjectMapper json;
@@ -41,13 +46,38 @@ public class ChangeEvents {
 
     /**
      * The fields that differ between two views of a record, by JSON name; members of nested objects
-     * (a case's {@code misconduct}) as {@code parent.member}. With no {@code before}, every field
-     * the record has.
+     * (a case's {@code misconduct}) as {@code parent.member}; {@code updated_at} is left out. With
+     * no {@code before}, every field the record has.
      */
     public List<String> changedFields(JsonNode before, Object after) {
         List<String> changed = new ArrayList<>();
         collect("", before, json.valueToTree(after), 2, changed);
         return changed;
+    }
+
+    /**
+     * Records the creation of {@code subject}, shown as {@code created}; answers {@code created}.
+     */
+    public <T> Versioned<T> created(EventType type, Subject subject, Versioned<T> created) {
+        record(type, subject, changedFields(null, created.body()), created.version());
+        return created;
+    }
+
+    /**
+     * Records a change of {@code subject} from {@code before} (its {@link #snapshot}) to {@code
+     * after}, if any field changed; answers {@code after}.
+     */
+    public <T> Versioned<T> updated(
+            EventType type, Subject subject, JsonNode before, Versioned<T> after) {
+        List<String> changed = changedFields(before, after.body());
+        if (!changed.isEmpty()) {
+            record(type, subject, changed, after.version());
+        }
+        return after;
+    }
+
+    public void deleted(EventType type, Subject subject) {
+        record(type, subject, List.of(), null);
     }
 
     /** Writes the event of a change of {@code subject}; {@code version} is null for a delete. */
@@ -94,7 +124,9 @@ public class ChangeEvents {
         for (String name : names) {
             JsonNode was = before == null ? null : before.get(name);
             JsonNode now = after.get(name);
-            if (isNull(was) && isNull(now) || Objects.equals(was, now)) {
+            if (isNull(was) && isNull(now)
+                    || Objects.equals(was, now)
+                    || BOOKKEEPING.contains(prefix + name)) {
                 continue;
             }
             if (depth > 1 && now instanceof ObjectNode && (was == null || was.isObject())) {

@@ -3,7 +3,9 @@ package org.a4ptracker.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -103,7 +105,8 @@ public class EventRepository {
                                         row.get("subject", String.class),
                                         row.get("mission_acronym", String.class),
                                         row.get("data", String.class),
-                                        row.get("occurred_at", OffsetDateTime.class)))
+                                        row.get("occurred_at", Instant.class)
+                                                .atOffset(ZoneOffset.UTC)))
                 .toList();
     }
 

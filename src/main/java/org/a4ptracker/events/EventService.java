@@ -1,6 +1,8 @@
 package org.a4ptracker.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,13 +41,17 @@ public class EventService {
             CallerScope scope,
             ObjectMapper json,
             @ConfigProperty(name = "a4p.events.source") String source,
-            @ConfigProperty(name = "a4p.events.max-waiters") int maxWaiters) {
+            @ConfigProperty(name = "a4p.events.max-waiters") int maxWaiters,
+            MeterRegistry metrics) {
         this.events = events;
         this.signal = signal;
         this.scope = scope;
         this.json = json;
         this.source = source;
         this.maxWaiters = maxWaiters;
+        Gauge.builder("a4p.events.long_polls.waiting", waiters, AtomicInteger::get)
+                .description("Long-polls of GET /events waiting for an event on this replica")
+                .register(metrics);
     }
 
     EventPage feed(

@@ -1,5 +1,6 @@
 package org.a4ptracker.mission;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.a4ptracker.api.model.Assessment;
 import org.a4ptracker.api.model.AssessmentInput;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.IndicatorValueInput;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Rating;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
@@ -30,6 +33,7 @@ class AssessmentService {
     private final AssessmentRepository assessments;
     private final PriorityLookup priorities;
     private final CallerScope scope;
+    private final ChangeEvents events;
 
     /** {@code lookup} answers from memory where a mission only has to exist. */
     AssessmentService(
@@ -37,7 +41,9 @@ class AssessmentService {
             MissionLookup lookup,
             AssessmentRepository assessments,
             PriorityLookup priorities,
-            CallerScope scope) {
+            CallerScope scope,
+            ChangeEvents events) {
+        this.events = events;
         this.missions = missions;
         this.lookup = lookup;
         this.assessments = assessments;
@@ -80,15 +86,23 @@ class AssessmentService {
         assessment.missionAcronym = mission.acronym;
         apply(mission, assessment, input);
         assessments.persistAndFlush(assessment);
-        return versioned(assessment);
+        return events.created(
+                EventType.ORG_A4PTRACKER_ASSESSMENT_CREATED,
+                subject(assessment),
+                versioned(assessment));
     }
 
     Versioned<Assessment> replace(String acronym, UUID id, String ifMatch, AssessmentInput input) {
         AssessmentEntity assessment = require(acronym, id);
         ETags.requireMatch(ifMatch, assessment.version);
+        JsonNode before = events.snapshot(versioned(assessment).body());
         apply(missions.require(acronym, scope), assessment, input);
         assessments.flush();
-        return versioned(assessment);
+        return events.updated(
+                EventType.ORG_A4PTRACKER_ASSESSMENT_UPDATED,
+                subject(assessment),
+                before,
+                versioned(assessment));
     }
 
     void delete(String acronym, UUID id, String ifMatch) {
@@ -96,6 +110,14 @@ class AssessmentService {
         ETags.requireMatch(ifMatch, assessment.version);
         assessments.delete(assessment);
         assessments.flush();
+        events.deleted(EventType.ORG_A4PTRACKER_ASSESSMENT_DELETED, subject(assessment));
+    }
+
+    private static ChangeEvents.Subject subject(AssessmentEntity assessment) {
+        return new ChangeEvents.Subject(
+                "/missions/" + assessment.missionAcronym + "/assessments/" + assessment.id,
+                assessment.missionAcronym,
+                ChangeEvents.ids().assessmentId(assessment.id));
     }
 
     private Versioned<Assessment> versioned(AssessmentEntity assessment) {

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.MissionCreate;
 import org.a4ptracker.api.model.MissionSort;
 import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.api.model.ProblemError;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
@@ -33,6 +35,7 @@ class MissionService implements MissionLookup {
     private final MergePatch mergePatch;
     private final CallerScope scope;
     private final ReferenceCache cache;
+    private final ChangeEvents events;
     private final ReferenceCache.Region<String, Held> held;
 
     /** The topic the V13 trigger announces for the mission table. */
@@ -51,7 +54,9 @@ class MissionService implements MissionLookup {
             @All List<MissionDependents> dependents,
             MergePatch mergePatch,
             CallerScope scope,
-            ReferenceCache cache) {
+            ReferenceCache cache,
+            ChangeEvents events) {
+        this.events = events;
         this.missions = missions;
         this.assessments = assessments;
         this.dependents = dependents;
@@ -138,29 +143,44 @@ class MissionService implements MissionLookup {
         apply(mission, update);
         missions.persistAndFlush(mission);
         cache.changedOnCommit(TOPIC);
-        return versioned(mission);
+        return events.created(
+                EventType.ORG_A4PTRACKER_MISSION_CREATED, subject(mission), versioned(mission));
     }
 
     Versioned<org.a4ptracker.api.model.Mission> replace(
             String acronym, String ifMatch, MissionUpdate input) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
+        JsonNode before = events.snapshot(MissionMapper.toApi(mission));
         apply(mission, input);
-        missions.flush();
-        cache.changedOnCommit(TOPIC);
-        return versioned(mission);
+        return changed(mission, before);
     }
 
     Versioned<org.a4ptracker.api.model.Mission> patch(
             String acronym, String ifMatch, JsonNode patch) {
         MissionEntity mission = missions.require(acronym, scope);
         ETags.requireMatch(ifMatch, mission.version);
+        JsonNode before = events.snapshot(MissionMapper.toApi(mission));
         apply(
                 mission,
                 mergePatch.apply(MissionMapper.toUpdate(mission), patch, MissionUpdate.class));
+        return changed(mission, before);
+    }
+
+    private Versioned<org.a4ptracker.api.model.Mission> changed(
+            MissionEntity mission, JsonNode before) {
         missions.flush();
         cache.changedOnCommit(TOPIC);
-        return versioned(mission);
+        return events.updated(
+                EventType.ORG_A4PTRACKER_MISSION_UPDATED,
+                subject(mission),
+                before,
+                versioned(mission));
+    }
+
+    private static ChangeEvents.Subject subject(MissionEntity mission) {
+        return new ChangeEvents.Subject(
+                "/missions/" + mission.acronym, mission.acronym, ChangeEvents.ids());
     }
 
     void delete(String acronym, String ifMatch) {
@@ -182,6 +202,7 @@ class MissionService implements MissionLookup {
         missions.delete(mission);
         missions.flush();
         cache.changedOnCommit(TOPIC);
+        events.deleted(EventType.ORG_A4PTRACKER_MISSION_DELETED, subject(mission));
     }
 
     private void apply(MissionEntity mission, MissionUpdate input) {

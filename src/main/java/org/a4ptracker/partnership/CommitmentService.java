@@ -1,5 +1,6 @@
 package org.a4ptracker.partnership;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.a4ptracker.api.model.CommitmentArea;
 import org.a4ptracker.api.model.CommitmentInput;
 import org.a4ptracker.api.model.CommitmentOwner;
 import org.a4ptracker.api.model.CommitmentStatus;
+import org.a4ptracker.api.model.EventType;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
@@ -27,12 +30,15 @@ public class CommitmentService {
     private final CommitmentRepository commitments;
     private final PriorityLookup priorities;
     private final CallerScope scope;
+    private final ChangeEvents events;
 
     CommitmentService(
             PartnershipRepository partnerships,
             CommitmentRepository commitments,
             PriorityLookup priorities,
-            CallerScope scope) {
+            CallerScope scope,
+            ChangeEvents events) {
+        this.events = events;
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.priorities = priorities;
@@ -65,24 +71,33 @@ public class CommitmentService {
     }
 
     public Versioned<Commitment> create(UUID partnership, CommitmentInput input) {
-        partnerships.require(partnership, scope);
+        PartnershipEntity parent = partnerships.require(partnership, scope);
         validate(input);
         CommitmentEntity commitment = CommitmentMapper.toEntity(partnership, input);
         commitments.persistAndFlush(commitment);
-        return reread(commitment);
+        return events.created(
+                EventType.ORG_A4PTRACKER_COMMITMENT_CREATED,
+                subject(parent, commitment),
+                reread(commitment));
     }
 
     public Versioned<Commitment> replace(
             UUID partnership, UUID id, String ifMatch, CommitmentInput input) {
-        CommitmentEntity commitment = require(partnership, id).commitment();
+        CommitmentRepository.Row found = require(partnership, id);
+        CommitmentEntity commitment = found.commitment();
         ETags.requireMatch(ifMatch, commitment.version);
+        JsonNode before = events.snapshot(CommitmentMapper.toApi(found));
         validate(input);
         if (input.getStatus() != null) {
             commitment.status = moved(commitment, CommitmentMapper.status(input.getStatus()));
         }
         CommitmentMapper.apply(commitment, input);
         commitments.flush();
-        return reread(commitment);
+        return events.updated(
+                EventType.ORG_A4PTRACKER_COMMITMENT_UPDATED,
+                subject(partnerships.require(partnership, scope), commitment),
+                before,
+                reread(commitment));
     }
 
     public void delete(UUID partnership, UUID id, String ifMatch) {
@@ -90,6 +105,17 @@ public class CommitmentService {
         ETags.requireMatch(ifMatch, commitment.version);
         commitments.delete(commitment);
         commitments.flush();
+        events.deleted(
+                EventType.ORG_A4PTRACKER_COMMITMENT_DELETED,
+                subject(partnerships.require(partnership, scope), commitment));
+    }
+
+    private static ChangeEvents.Subject subject(
+            PartnershipEntity partnership, CommitmentEntity commitment) {
+        return new ChangeEvents.Subject(
+                "/host-country-partnerships/" + partnership.id + "/commitments/" + commitment.id,
+                partnership.missionAcronym,
+                ChangeEvents.ids().partnershipId(partnership.id).commitmentId(commitment.id));
     }
 
     private CommitmentRepository.Row require(UUID partnership, UUID id) {

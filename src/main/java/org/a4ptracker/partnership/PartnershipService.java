@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.a4ptracker.accountability.JudicialPipelines;
 import org.a4ptracker.api.model.Agreement;
 import org.a4ptracker.api.model.AgreementType;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
@@ -17,6 +18,7 @@ import org.a4ptracker.api.model.PartnershipStatus;
 import org.a4ptracker.api.model.PartnershipSummary;
 import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.api.model.ProblemError;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.mission.MissionLookup;
 import org.a4ptracker.platform.audit.RevisionHistory;
 import org.a4ptracker.platform.http.ETags;
@@ -42,6 +44,7 @@ public class PartnershipService {
     private final RevisionHistory revisionHistory;
     private final MergePatch mergePatch;
     private final CallerScope scope;
+    private final ChangeEvents events;
 
     PartnershipService(
             PartnershipRepository partnerships,
@@ -52,7 +55,9 @@ public class PartnershipService {
             JudicialPipelines judicialPipelines,
             RevisionHistory revisionHistory,
             MergePatch mergePatch,
-            CallerScope scope) {
+            CallerScope scope,
+            ChangeEvents events) {
+        this.events = events;
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.violations = violations;
@@ -119,7 +124,10 @@ public class PartnershipService {
         }
         PartnershipEntity partnership = PartnershipMapper.toEntity(mission.acronym(), input);
         partnerships.persistAndFlush(partnership);
-        return versioned(partnership);
+        return events.created(
+                EventType.ORG_A4PTRACKER_PARTNERSHIP_CREATED,
+                subject(partnership),
+                versioned(partnership));
     }
 
     public Versioned<Partnership> replace(UUID id, String ifMatch, PartnershipUpdate input) {
@@ -159,6 +167,14 @@ public class PartnershipService {
         }
         partnerships.delete(partnership);
         partnerships.flush();
+        events.deleted(EventType.ORG_A4PTRACKER_PARTNERSHIP_DELETED, subject(partnership));
+    }
+
+    static ChangeEvents.Subject subject(PartnershipEntity partnership) {
+        return new ChangeEvents.Subject(
+                "/host-country-partnerships/" + partnership.id,
+                partnership.missionAcronym,
+                ChangeEvents.ids().partnershipId(partnership.id));
     }
 
     /**
@@ -186,9 +202,20 @@ public class PartnershipService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        JsonNode before = events.snapshot(PartnershipMapper.toApi(partnership));
         PartnershipMapper.apply(partnership, input);
         partnerships.flush();
-        return versioned(partnership);
+        Versioned<Partnership> after = versioned(partnership);
+        boolean transition =
+                events.changedFields(before, after.body()).stream()
+                        .anyMatch(f -> f.startsWith("transition_plan"));
+        return events.updated(
+                transition
+                        ? EventType.ORG_A4PTRACKER_PARTNERSHIP_TRANSITION_CHANGED
+                        : EventType.ORG_A4PTRACKER_PARTNERSHIP_UPDATED,
+                subject(partnership),
+                before,
+                after);
     }
 
     private static Versioned<Partnership> versioned(PartnershipEntity partnership) {

@@ -1,17 +1,20 @@
 package org.a4ptracker.partnership;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.ProblemError;
 import org.a4ptracker.api.model.Violation;
 import org.a4ptracker.api.model.ViolationInput;
 import org.a4ptracker.api.model.ViolationPerpetrator;
 import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
@@ -27,9 +30,14 @@ public class ViolationService {
     private final PartnershipRepository partnerships;
     private final ViolationRepository violations;
     private final CallerScope scope;
+    private final ChangeEvents events;
 
     ViolationService(
-            PartnershipRepository partnerships, ViolationRepository violations, CallerScope scope) {
+            PartnershipRepository partnerships,
+            ViolationRepository violations,
+            CallerScope scope,
+            ChangeEvents events) {
+        this.events = events;
         this.partnerships = partnerships;
         this.violations = violations;
         this.scope = scope;
@@ -65,11 +73,14 @@ public class ViolationService {
     }
 
     public Versioned<Violation> create(UUID partnership, ViolationInput input) {
-        partnerships.require(partnership, scope);
+        PartnershipEntity parent = partnerships.require(partnership, scope);
         validate(input);
         ViolationEntity violation = ViolationMapper.toEntity(partnership, input);
         violations.persistAndFlush(violation);
-        return versioned(violation);
+        return events.created(
+                EventType.ORG_A4PTRACKER_VIOLATION_CREATED,
+                subject(parent, violation),
+                versioned(violation));
     }
 
     public Versioned<Violation> replace(
@@ -77,9 +88,14 @@ public class ViolationService {
         ViolationEntity violation = require(partnership, id);
         ETags.requireMatch(ifMatch, violation.version);
         validate(input);
+        JsonNode before = events.snapshot(ViolationMapper.toApi(violation));
         ViolationMapper.apply(violation, input);
         violations.flush();
-        return versioned(violation);
+        return events.updated(
+                EventType.ORG_A4PTRACKER_VIOLATION_UPDATED,
+                subject(partnerships.require(partnership, scope), violation),
+                before,
+                versioned(violation));
     }
 
     public void delete(UUID partnership, UUID id, String ifMatch) {
@@ -87,6 +103,17 @@ public class ViolationService {
         ETags.requireMatch(ifMatch, violation.version);
         violations.delete(violation);
         violations.flush();
+        events.deleted(
+                EventType.ORG_A4PTRACKER_VIOLATION_DELETED,
+                subject(partnerships.require(partnership, scope), violation));
+    }
+
+    private static ChangeEvents.Subject subject(
+            PartnershipEntity partnership, ViolationEntity violation) {
+        return new ChangeEvents.Subject(
+                "/host-country-partnerships/" + partnership.id + "/violations/" + violation.id,
+                partnership.missionAcronym,
+                ChangeEvents.ids().partnershipId(partnership.id).violationId(violation.id));
     }
 
     private ViolationEntity require(UUID partnership, UUID id) {

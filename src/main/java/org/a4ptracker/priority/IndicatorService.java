@@ -1,5 +1,6 @@
 package org.a4ptracker.priority;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -7,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.api.model.Indicator;
 import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.ProblemError;
+import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
@@ -27,13 +30,16 @@ class IndicatorService {
     private final IndicatorRepository indicators;
     private final List<IndicatorDependents> dependents;
     private final ReferenceCache cache;
+    private final ChangeEvents events;
     private final ReferenceCache.Region<Key, Versioned<Indicator>> held;
 
     IndicatorService(
             PriorityService priorities,
             IndicatorRepository indicators,
             @All List<IndicatorDependents> dependents,
-            ReferenceCache cache) {
+            ReferenceCache cache,
+            ChangeEvents events) {
+        this.events = events;
         this.priorities = priorities;
         this.indicators = indicators;
         this.dependents = dependents;
@@ -76,17 +82,25 @@ class IndicatorService {
         apply(indicator, input);
         indicators.persistAndFlush(indicator);
         cache.changedOnCommit(PriorityService.TOPIC);
-        return versioned(indicator);
+        return events.created(
+                EventType.ORG_A4PTRACKER_INDICATOR_CREATED,
+                subject(indicator),
+                versioned(indicator));
     }
 
     Versioned<Indicator> replace(
             String priorityCode, UUID id, String ifMatch, IndicatorInput input) {
         IndicatorEntity indicator = require(priorityCode, id);
         ETags.requireMatch(ifMatch, indicator.version);
+        JsonNode before = events.snapshot(IndicatorMapper.toApi(indicator));
         apply(indicator, input);
         indicators.flush();
         cache.changedOnCommit(PriorityService.TOPIC);
-        return versioned(indicator);
+        return events.updated(
+                EventType.ORG_A4PTRACKER_INDICATOR_UPDATED,
+                subject(indicator),
+                before,
+                versioned(indicator));
     }
 
     void delete(String priorityCode, UUID id, String ifMatch) {
@@ -105,6 +119,14 @@ class IndicatorService {
         indicators.delete(indicator);
         indicators.flush();
         cache.changedOnCommit(PriorityService.TOPIC);
+        events.deleted(EventType.ORG_A4PTRACKER_INDICATOR_DELETED, subject(indicator));
+    }
+
+    private static ChangeEvents.Subject subject(IndicatorEntity indicator) {
+        return new ChangeEvents.Subject(
+                "/priorities/" + indicator.priorityCode + "/indicators/" + indicator.id,
+                null,
+                ChangeEvents.ids().priorityCode(indicator.priorityCode).indicatorId(indicator.id));
     }
 
     private IndicatorEntity require(String priorityCode, UUID id) {

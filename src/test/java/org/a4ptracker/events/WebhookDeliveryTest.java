@@ -57,8 +57,6 @@ class WebhookDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject WebhookDeliveryWorker worker;
-    // Injected so that the bean exists for Webhooks.emit even where no feature uses it yet.
-    @Inject ChangeEvents changes;
     @Inject AgroalDataSource database;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();

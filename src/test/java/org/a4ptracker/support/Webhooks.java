@@ -16,8 +16,7 @@ import org.a4ptracker.events.ChangeEvents;
 
 /**
  * Webhook subscriptions, events and waiting for deliveries, for the tests. Events are written
- * through {@link ChangeEvents}, the way the features write theirs; a test that uses {@link #emit}
- * injects {@code ChangeEvents} so that the bean exists.
+ * through {@link ChangeEvents}, the way the features write theirs, so a test chooses their mission.
  */
 public final class Webhooks {
 

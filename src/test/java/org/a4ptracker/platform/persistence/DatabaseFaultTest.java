@@ -61,6 +61,8 @@ class DatabaseFaultTest {
         assertUnavailable(
                 timed(() -> as("reader").get("/missions/MINUSCA")),
                 "read, no connection to be had");
+        assertUnavailable(
+                timed(() -> as("reader").get("/events?wait=5")), "long-poll of the change feed");
         String code = Indicators.uniqueCode("CUT");
         assertUnavailable(
                 timed(
@@ -99,6 +101,8 @@ class DatabaseFaultTest {
         assertUnavailable(
                 timed(() -> as("reader").get("/missions/MINUSCA")),
                 "read, new connection never answered");
+        assertUnavailable(
+                timed(() -> as("reader").get("/events?wait=5")), "long-poll of the change feed");
         String code = Indicators.uniqueCode("HUNG");
         assertUnavailable(
                 timed(

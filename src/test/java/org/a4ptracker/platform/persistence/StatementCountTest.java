@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.a4ptracker.events.ChangeEvents;
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.Cases;
 import org.a4ptracker.support.Indicators;
@@ -76,6 +75,7 @@ class StatementCountTest {
                     entry("getCommitment", 2),
                     entry("listViolations", 2),
                     entry("getViolation", 2),
+                    entry("listEvents", 2),
                     entry("listWebhookSubscriptions", 1),
                     entry("getWebhookSubscription", 1),
                     entry("listWebhookDeliveries", 2));
@@ -93,9 +93,6 @@ class StatementCountTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @Inject SessionFactory sessionFactory;
-
-    // Webhooks.emit writes events through it.
-    @Inject ChangeEvents changes;
 
     @AfterEach
     void unsubscribe() {
@@ -480,6 +477,7 @@ class StatementCountTest {
                 single("getCommitment", "reader", commitments.get(0), commitments.get(MANY - 1)),
                 list("listViolations", "reader", full + "/violations"),
                 single("getViolation", "reader", violations.get(0), violations.get(MANY - 1)),
+                list("listEvents", "reader", "/events?missions=" + casesMission),
                 list("listWebhookSubscriptions", "admin", "/webhook-subscriptions"),
                 single(
                         "getWebhookSubscription",

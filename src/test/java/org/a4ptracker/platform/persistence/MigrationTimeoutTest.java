@@ -1,0 +1,53 @@
+package org.a4ptracker.platform.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration that runs longer than the connections' 2 s socketTimeout (a big index at a rolling
+ * deploy) completes with {@link MigrationTimeout}, and fails without it.
+ */
+@QuarkusTest
+class MigrationTimeoutTest {
+
+    @Inject DataSource dataSource;
+    @Inject MigrationTimeout migrationTimeout;
+    @Inject Flyway flyway;
+
+    private FluentConfiguration slowMigration() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/slow-migration")
+                .schemas("slow_" + UUID.randomUUID().toString().replace("-", ""))
+                .createSchemas(true);
+    }
+
+    @Test
+    void aSlowMigrationCompletesWithTheWiderTimeout() {
+        FluentConfiguration configuration = slowMigration();
+        migrationTimeout.customize(configuration);
+        assertEquals(1, configuration.load().migrate().migrationsExecuted);
+    }
+
+    @Test
+    void theServicesOwnMigrationsUseIt() {
+        assertTrue(
+                Arrays.stream(flyway.getConfiguration().getCallbacks())
+                        .anyMatch(c -> "a4p-migration-timeout".equals(c.getCallbackName())));
+    }
+
+    @Test
+    void withoutItTheSameMigrationFailsOnTheSocketTimeout() {
+        assertThrows(RuntimeException.class, () -> slowMigration().load().migrate());
+    }
+}
