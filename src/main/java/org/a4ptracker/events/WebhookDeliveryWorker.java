@@ -35,10 +35,14 @@ import org.jboss.logging.Logger;
  * WebhookQueue#fanOut}); when something is due it starts a deliverer, and deliverers that find more
  * work start others, up to {@code a4p.webhooks.workers} at once.
  *
- * <p>A deliverer's step is one transaction: claim one subscription ({@link WebhookQueue#claim}),
- * send its oldest open delivery and record how that went. Nothing newer of that subscription goes
- * while an older one is open, so deliveries arrive in order. A replica that dies mid-step rolls the
- * step back; the delivery is still open and another replica sends it (at least once).
+ * <p>A deliverer's step ({@link #deliverOne}) claims one subscription in a transaction ({@link
+ * WebhookQueue#claim}) and sends its due deliveries oldest first, stopping at the first that fails:
+ * nothing newer of a subscription goes while an older one is open, so deliveries arrive in order. A
+ * replica that dies mid-step loses its claim with its connection; what it sent but did not record
+ * is still open, and another replica sends it again (at least once).
+ *
+ * <p>Finished deliveries are deleted once as old as {@code a4p.events.retention}, every {@code
+ * a4p.events.purge-interval}.
  */
 @ApplicationScoped
 public class WebhookDeliveryWorker {
@@ -51,12 +55,14 @@ public class WebhookDeliveryWorker {
     private static final long NO_RETRY = Long.MAX_VALUE;
 
     /** Most deliveries one claim sends, and for how long it starts new ones. */
-    static final int BATCH = 100;
+    private static final int BATCH = 100;
 
-    static final long BATCH_MILLIS = 2_000;
+    private static final long BATCH_MILLIS = 2_000;
 
     /** Successes wait at most this long to be recorded together. */
-    static final long RECORD_MILLIS = 100;
+    private static final long RECORD_MILLIS = 100;
+
+    private static final int PRUNE_BATCH = 5_000;
 
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
 
@@ -69,6 +75,8 @@ public class WebhookDeliveryWorker {
     private final int workers;
     private final Duration pollInterval;
     private final Duration giveUpAfter;
+    private final Duration retention;
+    private final Duration pruneInterval;
     private final AtomicInteger running = new AtomicInteger();
 
     /** When the next retry this replica scheduled falls due ({@link System#nanoTime}). */
@@ -88,7 +96,9 @@ public class WebhookDeliveryWorker {
             @ConfigProperty(name = "a4p.events.source") String source,
             @ConfigProperty(name = "a4p.webhooks.workers") int workers,
             @ConfigProperty(name = "a4p.webhooks.poll-interval") Duration pollInterval,
-            @ConfigProperty(name = "a4p.webhooks.give-up-after") Duration giveUpAfter) {
+            @ConfigProperty(name = "a4p.webhooks.give-up-after") Duration giveUpAfter,
+            @ConfigProperty(name = "a4p.events.retention") Duration retention,
+            @ConfigProperty(name = "a4p.events.purge-interval") Duration pruneInterval) {
         this.queue = queue;
         this.sender = sender;
         this.signal = signal;
@@ -98,6 +108,8 @@ public class WebhookDeliveryWorker {
         this.workers = workers;
         this.pollInterval = pollInterval;
         this.giveUpAfter = giveUpAfter;
+        this.retention = retention;
+        this.pruneInterval = pruneInterval;
     }
 
     void start(@Observes StartupEvent started) {
@@ -147,9 +159,14 @@ public class WebhookDeliveryWorker {
         long seen = Long.MIN_VALUE;
         long signalledAt = 0;
         long polledAt = 0;
+        long prunedAt = System.nanoTime();
         while (!stopped && !signal.stopping()) {
             long generation = signal.generation();
             long now = System.nanoTime();
+            if (now - prunedAt > pruneInterval.toNanos()) {
+                prunedAt = now;
+                prune();
+            }
             boolean signalled = generation != seen;
             if (signalled) {
                 seen = generation;
@@ -202,6 +219,24 @@ public class WebhookDeliveryWorker {
         }
     }
 
+    /**
+     * Deletes finished deliveries as old as the events retention deletes, a batch per transaction,
+     * so the table does not grow without end (every replica does it; deleting is idempotent).
+     */
+    private void prune() {
+        OffsetDateTime cutoff = now().minus(retention);
+        try {
+            while (!stopped
+                    && QuarkusTransaction.requiringNew()
+                                    .call(() -> queue.prune(cutoff, PRUNE_BATCH))
+                            == PRUNE_BATCH) {
+                // the next batch
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
     private void startDeliverer() {
         if (stopped || deliverers == null) {
             return;
@@ -233,8 +268,8 @@ public class WebhookDeliveryWorker {
     }
 
     /**
-     * One step of the worker, as a replica runs it: queues new events, then sends the oldest due
-     * delivery of one subscription no other worker serves. True when it did anything.
+     * One step of the worker, as a replica runs it: queues new events, then sends the due
+     * deliveries of one subscription no other worker serves. True when it did anything.
      */
     boolean step() {
         long moved = QuarkusTransaction.requiringNew().call(queue::fanOut).moved();
@@ -285,7 +320,8 @@ public class WebhookDeliveryWorker {
      */
     private boolean deliver(WebhookQueue.Head head, List<WebhookQueue.Sent> sent) {
         OffsetDateTime at = now();
-        if (head.event() == null) {
+        String body = body(head);
+        if (body == null) {
             recordSent(sent);
             record(
                     head,
@@ -295,14 +331,16 @@ public class WebhookDeliveryWorker {
                             at,
                             null,
                             null,
-                            "Not sent: the event is no longer kept (events are deleted after"
-                                    + " a4p.events.retention).",
+                            head.event() == null
+                                    ? "Not sent: the event is no longer kept (events are deleted"
+                                            + " after a4p.events.retention)."
+                                    : "Not sent: the stored event cannot be read.",
                             head.firstFailedAt(),
                             null));
             return true;
         }
         WebhookSender.Attempt attempt =
-                sender.send(head.url(), head.secret(), head.event().id().toString(), body(head));
+                sender.send(head.url(), head.secret(), head.event().id().toString(), body);
         if (attempt.succeeded()) {
             sent.add(
                     new WebhookQueue.Sent(
@@ -349,11 +387,16 @@ public class WebhookDeliveryWorker {
                         });
     }
 
+    /** The CloudEvent as the delivery's body; null when the event is gone or unreadable. */
     private String body(WebhookQueue.Head head) {
+        if (head.event() == null) {
+            return null;
+        }
         try {
             return json.writeValueAsString(EventMapper.toApi(head.event(), source, json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An event cannot be written as JSON", e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Stored event %s cannot be delivered: %s", head.event().id(), e.getMessage());
+            return null;
         }
     }
 

@@ -20,7 +20,7 @@ import org.hibernate.query.NativeQuery;
  *       statement, so that the events queued and the position moved past them agree) and locks the
  *       subscriptions it moves ({@code FOR UPDATE SKIP LOCKED}).
  *   <li>{@link #claim} takes a transaction-level advisory lock on one subscription whose oldest
- *       open delivery is due. The lock is held while that delivery is sent, so no other worker
+ *       open delivery is due. The lock is held while its deliveries are sent, so no other worker
  *       sends for that subscription meanwhile, and is released by the commit or rollback (also when
  *       the replica dies: the connection ends). An advisory lock, unlike a row lock, gives the
  *       transaction no transaction id, so a slow receiver never holds back the change feed's
@@ -39,8 +39,14 @@ class WebhookQueue {
                     + " AND d.status IN ('pending', 'retrying')"
                     + " ORDER BY d.event_txid, d.event_position LIMIT 1";
 
+    /** The first key of this feature's advisory locks (the second is the subscription's hash). */
+    private static final int LOCK_SPACE = 0x0a4b_0013;
+
     /** What a poll found: how many subscriptions moved forward, and whether any delivery is due. */
     record Poll(long moved, boolean due) {}
+
+    /** A subscription a worker holds, and how many had a delivery due when it took it. */
+    record Claim(UUID subscription, long waiting) {}
 
     /** An open delivery of a claimed subscription, with its event (null when deleted). */
     record Head(
@@ -155,11 +161,6 @@ class WebhookQueue {
                 : new Claim(
                         rows.get(0).get("id", UUID.class), rows.get(0).get("waiting", Long.class));
     }
-
-    record Claim(UUID subscription, long waiting) {}
-
-    /** The first key of this feature's advisory locks (the second is the subscription's hash). */
-    private static final int LOCK_SPACE = 0x0a4b_0013;
 
     /**
      * The front of a claimed subscription's queue, oldest first, up to {@code limit} open
@@ -277,6 +278,23 @@ class WebhookQueue {
                         "UPDATE webhook_subscription SET status = 'failing', version = version + 1"
                                 + " WHERE id = :id AND status = 'active'")
                 .setParameter("id", subscription)
+                .executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code batch} finished deliveries created before {@code cutoff} (their events
+     * are gone by then too); answers how many went.
+     */
+    int prune(OffsetDateTime cutoff, int batch) {
+        return em.createNativeQuery(
+                        """
+                        DELETE FROM webhook_delivery WHERE id IN (
+                            SELECT id FROM webhook_delivery
+                             WHERE status IN ('succeeded', 'failed') AND created_at < :cutoff
+                             LIMIT :batch)
+                        """)
+                .setParameter("cutoff", cutoff)
+                .setParameter("batch", batch)
                 .executeUpdate();
     }
 

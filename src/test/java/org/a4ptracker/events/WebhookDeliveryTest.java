@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -28,6 +29,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -57,6 +60,7 @@ class WebhookDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject WebhookDeliveryWorker worker;
+    @Inject WebhookQueue queue;
     @Inject AgroalDataSource database;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
@@ -349,6 +353,40 @@ class WebhookDeliveryTest {
         assertThat(failed.getString("items[0].last_error"), containsString("no longer kept"));
         assertEquals("active", awaitStatus(subscription, "active", SOON).getString("status"));
         assertEquals(List.of(), receiver.received());
+    }
+
+    @Test
+    void finishedDeliveriesGoWithTheEventsRetention() throws Exception {
+        WebhookReceiver receiver = receiver();
+        String mission = Fixtures.createMission("2020-01-01");
+        String subscription = subscribeTo(receiver, mission).getString("id");
+        emit(mission);
+        emit(mission);
+        JsonPath sent =
+                awaitDeliveries(
+                        subscription,
+                        d ->
+                                d.getList("items").size() == 2
+                                        && d.getList("items.status").stream()
+                                                .allMatch("succeeded"::equals),
+                        SOON);
+        String old = sent.getString("items[1].id");
+        try (Connection connection = database.getConnection();
+                PreparedStatement age =
+                        connection.prepareStatement(
+                                "UPDATE webhook_delivery SET created_at = now() - interval '31 days'"
+                                        + " WHERE id = CAST(? AS uuid)")) {
+            age.setString(1, old);
+            assertEquals(1, age.executeUpdate());
+        }
+
+        // What each replica does every a4p.events.purge-interval, with a4p.events.retention.
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
+        QuarkusTransaction.requiringNew().call(() -> queue.prune(cutoff, 5_000));
+
+        assertEquals(
+                List.of(sent.getString("items[0].id")),
+                Webhooks.deliveries(subscription).getList("items.id"));
     }
 
     @Test
