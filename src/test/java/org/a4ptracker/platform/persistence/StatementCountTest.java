@@ -32,8 +32,10 @@ import java.util.stream.IntStream;
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.Cases;
 import org.a4ptracker.support.Indicators;
+import org.a4ptracker.support.Webhooks;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,7 +76,10 @@ class StatementCountTest {
                     entry("getCommitment", 2),
                     entry("listViolations", 2),
                     entry("getViolation", 2),
-                    entry("listEvents", 2));
+                    entry("listEvents", 2),
+                    entry("listWebhookSubscriptions", 1),
+                    entry("getWebhookSubscription", 1),
+                    entry("listWebhookDeliveries", 2));
 
     /**
      * GETs whose statements still grow with their items: an N+1 to fix, with where it comes from.
@@ -89,6 +94,11 @@ class StatementCountTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @Inject SessionFactory sessionFactory;
+
+    @AfterEach
+    void unsubscribe() {
+        Webhooks.unsubscribeAll();
+    }
 
     /**
      * One GET as a caller sees it; {@code items} names the array in the answer whose size tells how
@@ -367,6 +377,44 @@ class StatementCountTest {
                     .statusCode(200);
         }
 
+        // Webhooks, made last so that no subscription gets the events of the data above: MANY
+        // subscriptions of a mission without events, and a paused one (nothing is sent) of another
+        // mission with MANY deliveries queued.
+        String quiet = createMission("2014-04-10");
+        String hooked = createMission("2014-04-10");
+        List<String> subscriptions = new ArrayList<>();
+        for (int i = 0; i < MANY; i++) {
+            subscriptions.add(
+                    Webhooks.subscribe(
+                                    Map.of(
+                                            "url",
+                                            "http://127.0.0.1:9/hook",
+                                            "missions",
+                                            List.of(i < MANY - 1 ? quiet : hooked),
+                                            "types",
+                                            i == 0 ? List.of(Webhooks.STATUS_CHANGED) : List.of()))
+                            .getString("id"));
+        }
+        String queued = subscriptions.get(MANY - 1);
+        as("admin")
+                .contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("status", "paused"))
+                .patch("/webhook-subscriptions/" + queued)
+                .then()
+                .statusCode(200);
+        for (int i = 0; i < MANY; i++) {
+            Webhooks.emit(hooked);
+        }
+        try {
+            Webhooks.awaitDeliveries(
+                    queued,
+                    d -> d.getList("items").size() >= MANY,
+                    java.time.Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+
         String p3 = "/priorities/P3/indicators/";
         String cases = "/accountability-cases";
         String publicStatistics =
@@ -438,6 +486,16 @@ class StatementCountTest {
                 single("getCommitment", "reader", commitments.get(0), commitments.get(MANY - 1)),
                 list("listViolations", "reader", full + "/violations"),
                 single("getViolation", "reader", violations.get(0), violations.get(MANY - 1)),
-                list("listEvents", "reader", "/events?missions=" + casesMission));
+                list("listEvents", "reader", "/events?missions=" + casesMission),
+                list("listWebhookSubscriptions", "admin", "/webhook-subscriptions"),
+                single(
+                        "getWebhookSubscription",
+                        "admin",
+                        "/webhook-subscriptions/" + subscriptions.get(0),
+                        "/webhook-subscriptions/" + queued),
+                list(
+                        "listWebhookDeliveries",
+                        "admin",
+                        "/webhook-subscriptions/" + queued + "/deliveries"));
     }
 }
