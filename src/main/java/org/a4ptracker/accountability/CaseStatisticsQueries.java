@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -167,9 +169,21 @@ class CaseStatisticsQueries {
                 .setParameter("limit", millis + "ms")
                 .getSingleResult();
         int network = (int) Math.min(Integer.MAX_VALUE, millis + NETWORK_MARGIN_MS);
-        em.unwrap(Session.class)
-                .doWork(connection -> connection.setNetworkTimeout(Runnable::run, network));
+        Session session = em.unwrap(Session.class);
+        int previous = session.doReturningWork(Connection::getNetworkTimeout);
+        session.doWork(connection -> connection.setNetworkTimeout(Runnable::run, network));
         transaction.putResource(BOUNDED, Boolean.TRUE);
+        // The pooled connection goes back with the service's own read timeout.
+        transaction.registerInterposedSynchronization(
+                new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        session.doWork(c -> c.setNetworkTimeout(Runnable::run, previous));
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {}
+                });
     }
 
     List<Allegations> allegations(List<Dimension> by, Filter filter, CallerScope scope) {

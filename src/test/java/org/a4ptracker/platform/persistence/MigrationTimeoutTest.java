@@ -8,7 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MigrationTimeoutTest {
 
-    @Inject DataSource dataSource;
     @Inject MigrationTimeout migrationTimeout;
     @Inject Flyway flyway;
 
     private FluentConfiguration slowMigration() {
+        // A connection of its own with the service's 2 s socketTimeout, whatever the pool holds.
+        Config config = ConfigProvider.getConfig();
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class)
+                                + (config.getValue("quarkus.datasource.jdbc.url", String.class)
+                                                .contains("?")
+                                        ? "&"
+                                        : "?")
+                                + "socketTimeout=2",
+                        config.getOptionalValue("quarkus.datasource.username", String.class)
+                                .orElse(null),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(null))
                 .locations("classpath:db/slow-migration")
                 .schemas("slow_" + UUID.randomUUID().toString().replace("-", ""))
                 .createSchemas(true);
