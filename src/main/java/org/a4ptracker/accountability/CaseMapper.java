@@ -18,9 +18,7 @@ import org.a4ptracker.api.model.AgeGroup;
 import org.a4ptracker.api.model.AssistanceType;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
-import org.a4ptracker.api.model.CasePage;
 import org.a4ptracker.api.model.CaseRead;
-import org.a4ptracker.api.model.CaseReadPage;
 import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseSummary;
 import org.a4ptracker.api.model.CaseUpdate;
@@ -306,10 +304,9 @@ final class CaseMapper {
                 .crime(crime(c));
     }
 
-    static CasePage toPage(Keyset.Page<CaseRepository.Listed> page, LocalDate today) {
-        return new CasePage()
-                .items(map(page.items(), l -> toSummary(l, today)))
-                .nextCursor(page.nextCursor());
+    static Keyset.Page<CaseSummary> toPage(
+            Keyset.Page<CaseRepository.Listed> page, LocalDate today) {
+        return page.map(l -> toSummary(l, today));
     }
 
     private static CaseSummary toSummary(CaseRepository.Listed c, LocalDate today) {
@@ -607,19 +604,13 @@ final class CaseMapper {
         return c.status.value();
     }
 
-    static CaseReadPage toReadPage(Keyset.Page<ReadLog.Read> page) {
-        return new CaseReadPage()
-                .items(
-                        map(
-                                page.items(),
-                                r ->
-                                        new CaseRead()
-                                                .reader(r.reader())
-                                                .readAt(utc(r.readAt()))
-                                                .view(
-                                                        CaseRead.ViewEnum.fromValue(
-                                                                r.view().value()))))
-                .nextCursor(page.nextCursor());
+    static Keyset.Page<CaseRead> toReads(Keyset.Page<ReadLog.Read> page) {
+        return page.map(
+                r ->
+                        new CaseRead()
+                                .reader(r.reader())
+                                .readAt(utc(r.readAt()))
+                                .view(CaseRead.ViewEnum.fromValue(r.view().value())));
     }
 
     // ------------------------------------------------------------------------------- values

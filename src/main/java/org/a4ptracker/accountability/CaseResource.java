@@ -12,13 +12,18 @@ import java.util.UUID;
 import org.a4ptracker.api.AccountabilityCasesApi;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
+import org.a4ptracker.api.model.CasePage;
+import org.a4ptracker.api.model.CaseReadPage;
+import org.a4ptracker.api.model.CaseStatistics;
 import org.a4ptracker.api.model.CaseStatus;
 import org.a4ptracker.api.model.CaseUpdate;
+import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -26,10 +31,12 @@ public class CaseResource implements AccountabilityCasesApi {
 
     private final CaseService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    CaseResource(CaseService service, Idempotency idempotency) {
+    CaseResource(CaseService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -44,7 +51,12 @@ public class CaseResource implements AccountabilityCasesApi {
             String reference,
             Integer limit,
             String cursor) {
-        return Response.ok(
+        return lists.answer(
+                "listCases",
+                limit,
+                cursor,
+                2,
+                keyset ->
                         service.list(
                                 kind,
                                 mission,
@@ -54,9 +66,8 @@ public class CaseResource implements AccountabilityCasesApi {
                                 reportedTo,
                                 overdue,
                                 reference,
-                                limit,
-                                cursor))
-                .build();
+                                keyset),
+                (items, next) -> new CasePage().items(items).nextCursor(next));
     }
 
     @Override
@@ -107,13 +118,25 @@ public class CaseResource implements AccountabilityCasesApi {
 
     @Override
     public Response getCaseHistory(UUID caseId, Integer limit, String cursor) {
-        return Response.ok(service.history(caseId, limit, cursor)).build();
+        return lists.answer(
+                "getCaseHistory",
+                limit,
+                cursor,
+                1,
+                keyset -> service.history(caseId, keyset),
+                (items, next) -> new HistoryPage().items(items).nextCursor(next));
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
     public Response listCaseReads(UUID caseId, Integer limit, String cursor) {
-        return Response.ok(service.reads(caseId, limit, cursor)).build();
+        return lists.answer(
+                "listCaseReads",
+                limit,
+                cursor,
+                2,
+                keyset -> service.reads(caseId, keyset),
+                (items, next) -> new CaseReadPage().items(items).nextCursor(next));
     }
 
     @Override
@@ -123,8 +146,12 @@ public class CaseResource implements AccountabilityCasesApi {
             String mission,
             LocalDate reportedFrom,
             LocalDate reportedTo) {
-        return Response.ok(service.statistics(groupBy, kind, mission, reportedFrom, reportedTo))
-                .build();
+        CaseStatistics statistics =
+                service.statistics(groupBy, kind, mission, reportedFrom, reportedTo);
+        return lists.table(
+                statistics,
+                CaseStatisticsMapper.csvColumns("StatisticsGroup", statistics.getGroupBy()),
+                statistics.getGroups());
     }
 
     /** The case, with its ETag when it is the current state. */

@@ -13,13 +13,13 @@ import java.util.UUID;
 import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
 import org.a4ptracker.api.model.CaseKind;
-import org.a4ptracker.api.model.CasePage;
-import org.a4ptracker.api.model.CaseReadPage;
+import org.a4ptracker.api.model.CaseRead;
 import org.a4ptracker.api.model.CaseStatistics;
 import org.a4ptracker.api.model.CaseStatus;
+import org.a4ptracker.api.model.CaseSummary;
 import org.a4ptracker.api.model.CaseUpdate;
 import org.a4ptracker.api.model.EventType;
-import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.HistoryEntry;
 import org.a4ptracker.api.model.MisconductCategory;
 import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.api.model.StatisticsDimension;
@@ -89,7 +89,7 @@ public class CaseService implements JudicialPipelines {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CasePage list(
+    public Keyset.Page<CaseSummary> list(
             CaseKind kind,
             String mission,
             CaseStatus status,
@@ -98,8 +98,7 @@ public class CaseService implements JudicialPipelines {
             LocalDate reportedTo,
             Boolean overdue,
             String reference,
-            Integer limit,
-            String cursor) {
+            Keyset keyset) {
         var filter =
                 CaseMapper.filter(
                         kind,
@@ -111,8 +110,7 @@ public class CaseService implements JudicialPipelines {
                         overdue,
                         reference);
         LocalDate today = Dates.today();
-        return CaseMapper.toPage(
-                cases.page(filter, scope, Keyset.of(limit, cursor, 2), today), today);
+        return CaseMapper.toPage(cases.page(filter, scope, keyset, today), today);
     }
 
     /**
@@ -211,7 +209,7 @@ public class CaseService implements JudicialPipelines {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public HistoryPage history(UUID id, Integer limit, String cursor) {
+    public Keyset.Page<HistoryEntry> history(UUID id, Keyset keyset) {
         cases.require(id, scope);
         boolean full = fullView();
         return revisionHistory.page(
@@ -221,12 +219,12 @@ public class CaseService implements JudicialPipelines {
                         CaseMapper::members,
                         CaseMapper::statusText,
                         member -> full || !CaseMapper.RESTRICTED_FIELDS.contains(member)),
-                Keyset.of(limit, cursor, 1));
+                keyset);
     }
 
-    public CaseReadPage reads(UUID id, Integer limit, String cursor) {
+    public Keyset.Page<CaseRead> reads(UUID id, Keyset keyset) {
         cases.require(id, scope);
-        return CaseMapper.toReadPage(readLog.page(RECORD_TYPE, id, Keyset.of(limit, cursor, 2)));
+        return CaseMapper.toReads(readLog.page(RECORD_TYPE, id, keyset));
     }
 
     public CaseStatistics statistics(

@@ -23,6 +23,7 @@ import org.a4ptracker.api.model.PipelineTotals;
 import org.a4ptracker.api.model.StatisticsDimension;
 import org.a4ptracker.api.model.StatisticsGroup;
 import org.a4ptracker.api.model.VictimCounts;
+import org.a4ptracker.platform.http.CsvColumns;
 
 /**
  * Between the statistics' parameters and rows ({@link CaseStatisticsQueries}) and the API's
@@ -30,7 +31,30 @@ import org.a4ptracker.api.model.VictimCounts;
  */
 final class CaseStatisticsMapper {
 
+    /** The JSON member of each dimension, as a group shows it. */
+    static final Map<StatisticsDimension, String> MEMBERS =
+            Map.of(
+                    StatisticsDimension.MISSION, "mission_acronym",
+                    StatisticsDimension.YEAR, "year",
+                    StatisticsDimension.KIND, "kind",
+                    StatisticsDimension.CATEGORY, "category",
+                    StatisticsDimension.PERSONNEL_CATEGORY, "personnel_category",
+                    StatisticsDimension.STATUS, "status");
+
     private CaseStatisticsMapper() {}
+
+    /**
+     * The CSV columns of the groups of either statistics ({@code schema}): those of the dimensions
+     * grouped by, then the figures.
+     */
+    static CsvColumns csvColumns(String schema, List<StatisticsDimension> groupBy) {
+        return CsvColumns.ofSchema(schema)
+                .without(
+                        MEMBERS.entrySet().stream()
+                                .filter(d -> !groupBy.contains(d.getKey()))
+                                .map(Map.Entry::getValue)
+                                .toList());
+    }
 
     static CaseStatisticsQueries.Filter filter(
             CaseKind kind, String mission, LocalDate reportedFrom, LocalDate reportedTo) {

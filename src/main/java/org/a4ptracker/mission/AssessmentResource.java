@@ -11,8 +11,8 @@ import org.a4ptracker.api.model.AssessmentPage;
 import org.a4ptracker.api.model.Rating;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -20,10 +20,12 @@ public class AssessmentResource implements AssessmentsApi {
 
     private final AssessmentService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    AssessmentResource(AssessmentService service, Idempotency idempotency) {
+    AssessmentResource(AssessmentService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -35,16 +37,13 @@ public class AssessmentResource implements AssessmentsApi {
             Rating rating,
             Integer limit,
             String cursor) {
-        Keyset.Page<Assessment> page =
-                service.list(
-                        acronym,
-                        priority,
-                        periodFrom,
-                        periodTo,
-                        rating,
-                        Keyset.of(limit, cursor, 3));
-        return Response.ok(new AssessmentPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listAssessments",
+                limit,
+                cursor,
+                3,
+                keyset -> service.list(acronym, priority, periodFrom, periodTo, rating, keyset),
+                (items, next) -> new AssessmentPage().items(items).nextCursor(next));
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.a4ptracker.api.model.MissionStatus;
 import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -23,10 +23,12 @@ public class MissionResource implements MissionsApi {
 
     private final MissionService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    MissionResource(MissionService service, Idempotency idempotency) {
+    MissionResource(MissionService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -39,17 +41,15 @@ public class MissionResource implements MissionsApi {
             MissionSort sort,
             Integer limit,
             String cursor) {
-        Keyset.Page<Mission> page =
-                service.list(
-                        status,
-                        hostCountry,
-                        q,
-                        startedAfter,
-                        startedBefore,
-                        sort,
-                        Keyset.of(limit, cursor, 2));
-        return Response.ok(new MissionPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listMissions",
+                limit,
+                cursor,
+                2,
+                keyset ->
+                        service.list(
+                                status, hostCountry, q, startedAfter, startedBefore, sort, keyset),
+                (items, next) -> new MissionPage().items(items).nextCursor(next));
     }
 
     @Override

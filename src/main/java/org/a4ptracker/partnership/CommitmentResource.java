@@ -13,8 +13,8 @@ import org.a4ptracker.api.model.CommitmentPage;
 import org.a4ptracker.api.model.CommitmentStatus;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -22,10 +22,12 @@ public class CommitmentResource implements CommitmentsApi {
 
     private final CommitmentService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    CommitmentResource(CommitmentService service, Idempotency idempotency) {
+    CommitmentResource(CommitmentService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -37,11 +39,13 @@ public class CommitmentResource implements CommitmentsApi {
             Boolean overdue,
             Integer limit,
             String cursor) {
-        Keyset.Page<Commitment> page =
-                service.list(
-                        partnershipId, status, area, owner, overdue, Keyset.of(limit, cursor, 2));
-        return Response.ok(new CommitmentPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listCommitments",
+                limit,
+                cursor,
+                2,
+                keyset -> service.list(partnershipId, status, area, owner, overdue, keyset),
+                (items, next) -> new CommitmentPage().items(items).nextCursor(next));
     }
 
     @Override

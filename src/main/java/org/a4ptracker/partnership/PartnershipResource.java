@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.a4ptracker.api.PartnershipsApi;
 import org.a4ptracker.api.model.AgreementType;
+import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipPage;
@@ -14,8 +15,8 @@ import org.a4ptracker.api.model.PartnershipStatus;
 import org.a4ptracker.api.model.PartnershipUpdate;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -23,10 +24,12 @@ public class PartnershipResource implements PartnershipsApi {
 
     private final PartnershipService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    PartnershipResource(PartnershipService service, Idempotency idempotency) {
+    PartnershipResource(PartnershipService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -37,10 +40,13 @@ public class PartnershipResource implements PartnershipsApi {
             AgreementType agreementType,
             Integer limit,
             String cursor) {
-        Keyset.Page<Partnership> page =
-                service.list(mission, country, status, agreementType, Keyset.of(limit, cursor, 2));
-        return Response.ok(new PartnershipPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listPartnerships",
+                limit,
+                cursor,
+                2,
+                keyset -> service.list(mission, country, status, agreementType, keyset),
+                (items, next) -> new PartnershipPage().items(items).nextCursor(next));
     }
 
     @Override
@@ -94,6 +100,12 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     public Response listPartnershipHistory(UUID partnershipId, Integer limit, String cursor) {
-        return Response.ok(service.history(partnershipId, Keyset.of(limit, cursor, 1))).build();
+        return lists.answer(
+                "listPartnershipHistory",
+                limit,
+                cursor,
+                1,
+                keyset -> service.history(partnershipId, keyset),
+                (items, next) -> new HistoryPage().items(items).nextCursor(next));
     }
 }

@@ -11,7 +11,7 @@ import org.a4ptracker.accountability.JudicialPipelines;
 import org.a4ptracker.api.model.Agreement;
 import org.a4ptracker.api.model.AgreementType;
 import org.a4ptracker.api.model.EventType;
-import org.a4ptracker.api.model.HistoryPage;
+import org.a4ptracker.api.model.HistoryEntry;
 import org.a4ptracker.api.model.Partnership;
 import org.a4ptracker.api.model.PartnershipCreate;
 import org.a4ptracker.api.model.PartnershipStatus;
@@ -192,7 +192,7 @@ public class PartnershipService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public HistoryPage history(UUID id, Keyset keyset) {
+    public Keyset.Page<HistoryEntry> history(UUID id, Keyset keyset) {
         partnerships.require(id, scope);
         return revisionHistory.page(PartnershipEntity.class, id, PartnershipMapper.HISTORY, keyset);
     }

@@ -14,8 +14,8 @@ import org.a4ptracker.api.model.ViolationStatus;
 import org.a4ptracker.api.model.ViolationType;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -23,10 +23,12 @@ public class ViolationResource implements ViolationsApi {
 
     private final ViolationService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    ViolationResource(ViolationService service, Idempotency idempotency) {
+    ViolationResource(ViolationService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
@@ -39,17 +41,21 @@ public class ViolationResource implements ViolationsApi {
             LocalDate occurredTo,
             Integer limit,
             String cursor) {
-        Keyset.Page<Violation> page =
-                service.list(
-                        partnershipId,
-                        type,
-                        status,
-                        perpetrator,
-                        occurredFrom,
-                        occurredTo,
-                        Keyset.of(limit, cursor, 2));
-        return Response.ok(new ViolationPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listViolations",
+                limit,
+                cursor,
+                2,
+                keyset ->
+                        service.list(
+                                partnershipId,
+                                type,
+                                status,
+                                perpetrator,
+                                occurredFrom,
+                                occurredTo,
+                                keyset),
+                (items, next) -> new ViolationPage().items(items).nextCursor(next));
     }
 
     @Override

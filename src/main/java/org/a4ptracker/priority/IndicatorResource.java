@@ -10,8 +10,8 @@ import org.a4ptracker.api.model.IndicatorInput;
 import org.a4ptracker.api.model.IndicatorPage;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.http.Versioned;
-import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -19,17 +19,23 @@ public class IndicatorResource implements IndicatorsApi {
 
     private final IndicatorService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    IndicatorResource(IndicatorService service, Idempotency idempotency) {
+    IndicatorResource(IndicatorService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
     public Response listIndicators(String code, Integer limit, String cursor) {
-        Keyset.Page<Indicator> page = service.list(code, Keyset.of(limit, cursor, 2));
-        return Response.ok(new IndicatorPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listIndicators",
+                limit,
+                cursor,
+                2,
+                keyset -> service.list(code, keyset),
+                (items, next) -> new IndicatorPage().items(items).nextCursor(next));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.a4ptracker.api.model.HistoryEntry;
-import org.a4ptracker.api.model.HistoryPage;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
@@ -48,7 +47,8 @@ public class RevisionHistory {
     }
 
     /** One page of the revisions of the record {@code id} of the audited type. */
-    public <E> HistoryPage page(Class<E> type, Object id, View<E> view, Keyset keyset) {
+    public <E> Keyset.Page<HistoryEntry> page(
+            Class<E> type, Object id, View<E> view, Keyset keyset) {
         AuditReader reader = AuditReaderFactory.get(em);
         long after = keyset.firstPage() ? Long.MIN_VALUE : keyset.afterLong(0);
         List<Number> numbers =
@@ -99,9 +99,7 @@ public class RevisionHistory {
                             .reason(revision.reason));
             before = members;
         }
-        Keyset.Page<HistoryEntry> page =
-                keyset.page(entries, e -> List.of(String.valueOf(e.getRevision())));
-        return new HistoryPage().items(page.items()).nextCursor(page.nextCursor());
+        return keyset.page(entries, e -> List.of(String.valueOf(e.getRevision())));
     }
 
     /**

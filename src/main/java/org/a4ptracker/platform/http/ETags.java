@@ -54,10 +54,20 @@ public final class ETags {
      */
     public static Response respondFresh(
             Response.ResponseBuilder ok, Object body, String etag, String ifNoneMatch) {
+        return respondFresh(ok, body, etag, ifNoneMatch, REVALIDATE);
+    }
+
+    /** {@link #respondFresh} with another {@code Cache-Control} (public data, say). */
+    public static Response respondFresh(
+            Response.ResponseBuilder ok,
+            Object body,
+            String etag,
+            String ifNoneMatch,
+            String cacheControl) {
         Response.ResponseBuilder answer =
                 held(ifNoneMatch, etag) ? Response.notModified() : ok.entity(body);
         return answer.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .build();
     }
 

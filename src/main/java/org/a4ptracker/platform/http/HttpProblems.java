@@ -52,7 +52,10 @@ public class HttpProblems {
                 switch (status) {
                     case 404 -> "No resource at " + uri.getPath() + ".";
                     case 405 -> "This resource does not support that method.";
-                    case 406 -> "This resource answers application/json only.";
+                    case 406 ->
+                            "None of the media types in Accept is available here: ask for"
+                                    + " application/json, or text/csv where the contract offers"
+                                    + " it.";
                     case 415 -> "Send the body as application/json.";
                     default -> title + ".";
                 };

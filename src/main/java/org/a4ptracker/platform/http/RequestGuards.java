@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -128,18 +129,20 @@ public class RequestGuards {
 
     /**
      * Answers a problem from a Vert.x route, before JAX-RS (and its exception mappers) is reached:
-     * the same body as {@link ProblemResponses} (these problems list no errors). Also used by
-     * {@link ShutdownGate}.
+     * the body {@link ProblemResponses} makes (these problems list no errors). Also used by {@link
+     * ShutdownGate}.
      */
     static void send(RoutingContext context, ProblemException problem) {
-        String body =
-                new JsonObject()
-                        .put("type", problem.type())
-                        .put("title", problem.title())
-                        .put("status", problem.status())
-                        .put("detail", problem.getMessage())
-                        .put("instance", context.normalizedPath())
-                        .encode();
+        JsonObject json =
+                JsonObject.mapFrom(
+                        ProblemResponses.body(
+                                problem.status(),
+                                problem.type(),
+                                problem.title(),
+                                problem.getMessage(),
+                                context.normalizedPath()));
+        json.getMap().values().removeIf(Objects::isNull);
+        String body = json.encode();
         context.request().resume();
         context.response()
                 .setStatusCode(problem.status())

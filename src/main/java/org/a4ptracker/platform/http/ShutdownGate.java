@@ -52,7 +52,7 @@ public class ShutdownGate {
 
     void install(@Observes Router router) {
         router.route()
-                .order(Integer.MIN_VALUE)
+                .order(Integer.MIN_VALUE + 1)
                 .handler(
                         context -> {
                             if (!refusing() || context.normalizedPath().startsWith("/q/health")) {

@@ -14,10 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * With {@code a4p.demo-data=true}, loads {@code db/demo/demo-data.sql} after Flyway has migrated: a
- * few records of every kind with the fixed ids that openapi.yaml's examples name. The script only
- * inserts what is missing (ON CONFLICT DO NOTHING), in one transaction, so it is harmless on a
- * database in use and leaves no trace in Flyway's history.
+ * With {@code a4p.demo-data=true} (the default in dev mode), loads {@code db/demo/demo-data.sql}
+ * after Flyway has migrated: a few records of every kind with the fixed ids that openapi.yaml's
+ * examples name, and a generated population (some 400 cases across missions, years, categories and
+ * statuses, more partnerships with commitments and violations) to explore. The script only inserts
+ * what is missing (ON CONFLICT DO NOTHING), in one transaction, so it is harmless on a database in
+ * use and leaves no trace in Flyway's history.
  */
 @jakarta.inject.Singleton
 public class DemoData {

@@ -26,6 +26,15 @@ public record Keyset(int limit, List<String> after) {
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
         }
+        return at(size, cursor, keyCount);
+    }
+
+    /** A batch of an export: {@code size} rows from {@code cursor} (or the start). */
+    public static Keyset batch(int size, String cursor, int keyCount) {
+        return at(size, cursor, keyCount);
+    }
+
+    private static Keyset at(int size, String cursor, int keyCount) {
         if (cursor == null || cursor.isEmpty()) {
             return new Keyset(size, null);
         }

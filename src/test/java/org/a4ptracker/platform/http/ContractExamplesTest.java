@@ -225,6 +225,43 @@ class ContractExamplesTest {
         assertTrue(read >= 15, "only " + read + " reads");
     }
 
+    /**
+     * Every operation that answers CSV, asked for it with its parameter examples: the header row of
+     * its CSV example is the one the service writes.
+     */
+    @Test
+    void csvExamplesHaveTheColumnsTheServiceWrites() {
+        int checked = 0;
+        for (Operation op : operations()) {
+            JsonNode csv = op.node().at("/responses/200/content/text~1csv/examples");
+            if (!op.method().equals("get") || csv.isMissingNode()) {
+                continue;
+            }
+            String query = "";
+            for (JsonNode p : op.node().path("parameters")) {
+                JsonNode parameter = resolve(p);
+                if (parameter.get("name").asText().equals("group_by")) {
+                    List<String> dimensions = new ArrayList<>();
+                    parameter.get("example").forEach(d -> dimensions.add("group_by=" + d.asText()));
+                    query = "?" + String.join("&", dimensions);
+                }
+            }
+            Response answer = Api.as("admin").accept(Csv.MEDIA_TYPE).get(op.path() + query);
+            answer.then()
+                    .statusCode(200)
+                    .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"));
+            for (Map.Entry<String, JsonNode> example : fields(csv)) {
+                String documented = example.getValue().get("value").asText().split("\n")[0];
+                assertEquals(
+                        documented,
+                        answer.asString().split("\r\n")[0],
+                        op.template() + " example " + example.getKey());
+            }
+            checked++;
+        }
+        assertEquals(13, checked, "every list, both statistics and the public statistics");
+    }
+
     @Test
     void requestExamplesGetTheDocumentedAnswers() {
         int replayed = 0;

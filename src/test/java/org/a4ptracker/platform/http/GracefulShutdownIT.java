@@ -3,45 +3,37 @@ package org.a4ptracker.platform.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.a4ptracker.support.DevTokens;
+import org.a4ptracker.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM under a steady load of concurrent writes, against the packaged application
- * (target/quarkus-app/quarkus-run.jar) run as a separate process on a real PostgreSQL: the server
- * of QUARKUS_DATASOURCE_JDBC_URL (in a database of its own when it may create one), or an embedded
- * one started here.
+ * SIGTERM under a steady load of concurrent writes, against the packaged application run as a
+ * separate process on a real PostgreSQL ({@link PackagedApp}).
  *
  * <p>Every write either completed with its whole answer (and a 201 is really stored), or was
  * refused before it started: a 503 problem with Retry-After (and nothing stored), or a refused
@@ -62,15 +54,8 @@ class GracefulShutdownIT {
 
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
 
-    private EmbeddedPostgres embedded;
+    private PackagedApp service;
     private Process app;
-
-    /**
-     * A database this test created on the configured server, and the server's own, to drop it from.
-     */
-    private Database created;
-
-    private Database server;
 
     enum Kind {
         ANSWERED,
@@ -88,32 +73,18 @@ class GracefulShutdownIT {
             long startNanos,
             long endNanos) {}
 
-    private record Database(String url, String user, String password) {}
-
     @AfterEach
     void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (created != null) {
-            String name = created.url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
-            try (Connection connection = connect(server);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name);
-            }
+        if (service != null) {
+            service.close();
         }
     }
 
     @Test
     void sigtermUnderConcurrentWritesCutsNothing() throws Exception {
-        Database db = database();
-        int port = freePort();
-        Path log = Path.of("target", "graceful-shutdown-it.log");
-        app = start(db, port, log);
-        awaitReady(port, log);
+        service = PackagedApp.start("graceful-shutdown-it", Map.of());
+        app = service.process();
+        int port = service.port();
 
         String token = DevTokens.mint("shutdown-it", List.of("editor"), List.of("*"), 600);
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -134,7 +105,7 @@ class GracefulShutdownIT {
         Thread.sleep(300);
         long sigterm = System.nanoTime();
         app.toHandle().destroy(); // SIGTERM on Linux
-        long readinessDown = awaitReadinessDown(port, sigterm);
+        long readinessDown = awaitReadinessDown(sigterm);
         boolean exited = app.waitFor(EXIT_BOUND.toSeconds(), TimeUnit.SECONDS);
         long exit = System.nanoTime();
         // Writers stop once they have seen the service refuse connections; bounded in any case.
@@ -155,7 +126,7 @@ class GracefulShutdownIT {
         report(all, sigterm, readinessDown, exit);
 
         List<String> problems = new ArrayList<>();
-        try (Connection connection = connect(db)) {
+        try (Connection connection = service.database().connect()) {
             for (Outcome o : all) {
                 boolean stored = stored(connection, o.code());
                 switch (o.kind()) {
@@ -387,10 +358,10 @@ class GracefulShutdownIT {
                 System.nanoTime());
     }
 
-    private static long awaitReadinessDown(int port, long since) throws InterruptedException {
+    private long awaitReadinessDown(long since) throws InterruptedException {
         long deadline = since + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
-            int status = get(port, "/q/health/ready");
+            int status = service.status("/q/health/ready");
             if (status == 503) {
                 System.out.printf(
                         "[shutdown] readiness DOWN %d ms after SIGTERM%n",
@@ -400,24 +371,6 @@ class GracefulShutdownIT {
             Thread.sleep(20);
         }
         return 0;
-    }
-
-    private static int get(int port, String path) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            socket.setSoTimeout(3_000);
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + path
-                                            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-            byte[] head = socket.getInputStream().readNBytes(12);
-            Matcher status = STATUS.matcher(new String(head, StandardCharsets.ISO_8859_1));
-            return status.find() ? Integer.parseInt(status.group(1)) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static void report(List<Outcome> all, long sigterm, long readinessDown, long exit) {
@@ -459,104 +412,6 @@ class GracefulShutdownIT {
                 rows.next();
                 return rows.getLong(1) > 0;
             }
-        }
-    }
-
-    // --- the database, the process --------------------------------------------------------------
-
-    private Database database() throws Exception {
-        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (url == null || url.isBlank()) {
-            embedded = EmbeddedPostgres.builder().start();
-            return new Database(
-                    "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres",
-                    "postgres",
-                    "");
-        }
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "");
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
-        Database given = new Database(url, user, password);
-        String name =
-                "a4p_shutdown_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = connect(given);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            System.out.println(
-                    "[shutdown] cannot create a database of its own ("
-                            + e.getSQLState()
-                            + "): using "
-                            + url);
-            return given;
-        }
-        server = given;
-        created =
-                new Database(
-                        url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name),
-                        user,
-                        password);
-        return created;
-    }
-
-    private static Connection connect(Database db) throws SQLException {
-        Properties properties = new Properties();
-        if (!db.user().isEmpty()) {
-            properties.setProperty("user", db.user());
-        }
-        properties.setProperty("password", db.password());
-        return DriverManager.getConnection(db.url(), properties);
-    }
-
-    private static Process start(Database db, int port, Path log) throws IOException {
-        Path jar = Path.of(System.getProperty("a4p.it.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.isRegularFile(jar), "build the application first: " + jar + " is missing");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.url());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.user().isEmpty() ? "postgres" : db.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY", devPublicKey());
-        return builder.start();
-    }
-
-    /**
-     * The development public key that the test profile trusts (its private half signs DevTokens).
-     */
-    private static String devPublicKey() throws IOException {
-        for (String line :
-                Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
-            if (line.startsWith("%test.mp.jwt.verify.publickey=")) {
-                return line.substring(line.indexOf('=') + 1).trim();
-            }
-        }
-        throw new IllegalStateException(
-                "no %test.mp.jwt.verify.publickey in application.properties");
-    }
-
-    private void awaitReady(int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError(
-                        "the service exited at start-up:\n" + Files.readString(log));
-            }
-            if (get(port, "/q/health/ready") == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(
-                "the service was not ready within 90 s:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

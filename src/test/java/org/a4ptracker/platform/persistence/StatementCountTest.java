@@ -64,6 +64,7 @@ class StatementCountTest {
                     entry("getPriorityProgress", 2),
                     entry("listCases", 1),
                     entry("getCaseStatistics", 5),
+                    entry("getPublicStatistics", 3),
                     entry("getCase", 1),
                     entry("getCaseHistory", 5),
                     entry("listCaseReads", 2),
@@ -416,6 +417,9 @@ class StatementCountTest {
 
         String p3 = "/priorities/P3/indicators/";
         String cases = "/accountability-cases";
+        String publicStatistics =
+                "/public/statistics?group_by=mission&group_by=year&group_by=kind"
+                        + "&group_by=category&group_by=personnel_category&group_by=status&mission=";
         String statistics =
                 cases
                         + "/statistics?group_by=mission&group_by=year&group_by=kind"
@@ -459,6 +463,11 @@ class StatementCountTest {
                         "conduct_officer",
                         statistics + lonelyCaseMission,
                         statistics + casesMission),
+                single(
+                        "getPublicStatistics",
+                        "reader",
+                        publicStatistics + lonelyCaseMission,
+                        publicStatistics + casesMission),
                 single(
                         "getCase",
                         "conduct_officer",
