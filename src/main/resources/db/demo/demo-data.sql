@@ -515,3 +515,12 @@ SELECT v.id, -1, 0, v.partnership_id, v.occurred_on, v.type, v.perpetrator, v.lo
   FROM partnership_violation v JOIN demo_partnership p ON p.id = v.partnership_id
  WHERE v.version = 0
 ON CONFLICT DO NOTHING;
+
+-- A webhook subscription (paused: demo mode sends nothing to example.org). Its secret is the one of the
+-- contract's example, public like everything here. It receives the events committed after this load.
+INSERT INTO webhook_subscription (id, url, types, missions, scope, secret, status, created_at, created_by,
+    fanned_txid, fanned_position) VALUES
+('3d2c9a57-6f0e-4b3a-9a55-1c3f0e2d7b10', 'https://dashboards.example.org/a4p/webhooks',
+ '{org.a4ptracker.case.status_changed}', '{MINUSCA}', NULL, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'paused',
+ TIMESTAMPTZ '2024-06-01 08:00:00+00', 'demo-data', pg_current_xact_id(), 0)
+ON CONFLICT DO NOTHING;

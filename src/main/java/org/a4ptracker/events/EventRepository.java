@@ -76,7 +76,7 @@ public class EventRepository {
                     " AND (mission_acronym IS NULL"
                             + " OR mission_acronym = ANY(string_to_array(:scope, ',')))");
         }
-        sql.append(" ORDER BY txid, position LIMIT :limit");
+        sql.append(" ORDER BY event.txid, event.position LIMIT :limit");
         var query =
                 em.createNativeQuery(sql.toString(), Tuple.class)
                         .setParameter("txid", Long.toString(after.txid()))
@@ -136,7 +136,7 @@ public class EventRepository {
                                 "SELECT txid::text AS txid, position, occurred_at < :cutoff AS old"
                                         + " FROM event WHERE "
                                         + SETTLED
-                                        + " ORDER BY txid, position LIMIT :batch",
+                                        + " ORDER BY event.txid, event.position LIMIT :batch",
                                 Tuple.class)
                         .setParameter("cutoff", cutoff)
                         .setParameter("batch", batch)

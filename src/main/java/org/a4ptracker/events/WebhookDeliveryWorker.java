@@ -65,6 +65,7 @@ public class WebhookDeliveryWorker {
     private static final int PRUNE_BATCH = 5_000;
 
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private static final long REST_AFTER_FAILURE_MILLIS = 5_000;
 
     private final WebhookQueue queue;
     private final WebhookSender sender;
@@ -84,6 +85,10 @@ public class WebhookDeliveryWorker {
 
     private volatile boolean stopped;
     private volatile long warnedAt;
+
+    /** No polls before this ({@link System#nanoTime}), after a failure. */
+    private volatile long restUntil = System.nanoTime();
+
     private ExecutorService deliverers;
     private Thread dispatcher;
 
@@ -176,10 +181,12 @@ public class WebhookDeliveryWorker {
             long sincePoll = (now - polledAt) / 1_000_000L;
             long retry = retryDue.get();
             boolean retryDueNow = retry != NO_RETRY && now - retry >= 0;
-            if (signalled
-                    || retryDueNow
-                    || settling && sincePoll >= SETTLE_POLL_MILLIS
-                    || sincePoll >= pollInterval.toMillis()) {
+            boolean resting = now - restUntil < 0;
+            if (!resting
+                    && (signalled
+                            || retryDueNow
+                            || settling && sincePoll >= SETTLE_POLL_MILLIS
+                            || sincePoll >= pollInterval.toMillis())) {
                 polledAt = now;
                 if (retryDueNow) {
                     retryDue.compareAndSet(retry, NO_RETRY);
@@ -416,9 +423,14 @@ public class WebhookDeliveryWorker {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Logs why the worker could not run (the database is away, most likely), once a minute. */
+    /**
+     * The worker could not run (the database is away, most likely): it rests for {@link
+     * #REST_AFTER_FAILURE_MILLIS} rather than add its waits to a struggling pool, and logs why once
+     * a minute.
+     */
     private void failed(RuntimeException e) {
         long now = System.nanoTime();
+        restUntil = now + REST_AFTER_FAILURE_MILLIS * 1_000_000L;
         long last = warnedAt;
         if (last == 0 || now - last > WARN_EVERY_NANOS) {
             warnedAt = now == 0 ? 1 : now;

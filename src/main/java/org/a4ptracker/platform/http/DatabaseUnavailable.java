@@ -60,9 +60,20 @@ public final class DatabaseUnavailable {
             // pool is closed..."): any SQLException raised by the pool itself is about
             // availability.
             StackTraceElement[] trace = sql.getStackTrace();
-            return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
+            return trace.length > 0
+                    && (trace[0].getClassName().startsWith("io.agroal.") || opening(trace[0]));
         }
         return false;
+    }
+
+    /**
+     * A failure of the driver while opening a connection, whatever its SQLSTATE: pgjdbc answers a
+     * connection attempt cut short (the pool gave up waiting for it and interrupted its thread,
+     * which then fails the pool's next attempt too) with "Something unusual has occurred".
+     */
+    private static boolean opening(StackTraceElement frame) {
+        return frame.getClassName().equals("org.postgresql.Driver")
+                && frame.getMethodName().equals("connect");
     }
 
     /** The SQLSTATE of the first SQL failure in the chain, for the log; {@code null} if none. */
