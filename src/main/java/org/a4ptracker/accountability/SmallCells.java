@@ -34,7 +34,8 @@ import java.util.Set;
  *   <li>with row totals every count lies on one row equation and one column equation, margins
  *       included: rows and columns are the two sides of a graph, each suppressed count an edge, and
  *       a cycle alternates rows and columns. An exposed count (r, c) is protected by withholding
- *       (r, c′), (r′, c) and (r′, c′) so that the rectangle r–c–r′–c′ can move.
+ *       (r, c′), (r′, c) and (r′, c′) so that the rectangle r–c–r′–c′ can move or, where no
+ *       rectangle can, the counts of the cheapest longer cycle (Dijkstra).
  * </ul>
  *
  * Each exposed count gets the cheapest protection that can move: the fewest new withheld counts,

@@ -27,7 +27,7 @@ public class PriorityResource implements PrioritiesApi {
         PriorityService.Tagged<PriorityList> priorities = service.list(language);
         Response answer =
                 lists.csv()
-                        ? lists.rows("listPriorities", priorities.body().getItems())
+                        ? lists.itemsAsCsv("listPriorities", priorities.body().getItems())
                         : respond(priorities, language, ifNoneMatch);
         return Response.fromResponse(answer)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)

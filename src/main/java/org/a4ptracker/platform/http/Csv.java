@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -124,25 +124,32 @@ public final class Csv {
     public static final class Output {
 
         private final Writer out;
+        private final StringBuilder pending = new StringBuilder(1 << 14);
 
         Output(OutputStream stream) {
             this.out =
-                    new BufferedWriter(
-                            new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                    new OutputStreamWriter(
+                            new BufferedOutputStream(stream, 1 << 16), StandardCharsets.UTF_8);
         }
 
         /** One row of cells already made safe by {@link #text} or {@link #literal}. */
         public void row(List<String> cells) throws IOException {
             for (int i = 0; i < cells.size(); i++) {
                 if (i > 0) {
-                    out.write(',');
+                    pending.append(',');
                 }
-                out.write(cells.get(i));
+                pending.append(cells.get(i));
             }
-            out.write("\r\n");
+            pending.append("\r\n");
+            if (pending.length() >= 1 << 13) {
+                out.append(pending);
+                pending.setLength(0);
+            }
         }
 
         void flush() throws IOException {
+            out.append(pending);
+            pending.setLength(0);
             out.flush();
         }
     }

@@ -96,7 +96,7 @@ public class Lists {
     }
 
     /** The CSV of a list that is not paged: its {@code items}, with the columns of its items. */
-    public Response rows(String operationId, List<?> items) {
+    public Response itemsAsCsv(String operationId, List<?> items) {
         return Csv.ok(Csv.nameOf(uri.getPath()))
                 .entity(rows(CsvColumns.ofList(operationId), items))
                 .build();

@@ -240,11 +240,16 @@ class ProblemDetailsTest {
     @Test
     void unacceptableMediaTypeIsA406Problem() {
         assertProblem(
-                invalid("reader").accept("text/csv").get("/priorities"),
+                invalid("reader").accept("text/html").get("/priorities"),
                 406,
                 "/problems/not-acceptable");
         assertProblem(
-                invalid("reader").accept("text/csv").get(INDICATORS),
+                invalid("reader").accept("application/xml").get(INDICATORS),
+                406,
+                "/problems/not-acceptable");
+        // Lists and statistics answer CSV; a single record does not.
+        assertProblem(
+                invalid("reader").accept("text/csv").get("/priorities/P5"),
                 406,
                 "/problems/not-acceptable");
     }
