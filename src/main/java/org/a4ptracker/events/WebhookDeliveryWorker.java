@@ -7,8 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.a4ptracker.events.WebhookRepository.DeliveryStatus;
+import org.a4ptracker.platform.persistence.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -146,18 +145,7 @@ public class WebhookDeliveryWorker {
 
     /** Has a deliverer look for due deliveries once the current transaction commits. */
     void wakeOnCommit() {
-        transactions.registerInterposedSynchronization(
-                new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {}
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == Status.STATUS_COMMITTED) {
-                            startDeliverer();
-                        }
-                    }
-                });
+        AfterCommit.run(transactions, this::startDeliverer);
     }
 
     private void dispatch() {

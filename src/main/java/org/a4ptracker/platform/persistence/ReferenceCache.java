@@ -1,8 +1,6 @@
 package org.a4ptracker.platform.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
@@ -110,22 +108,7 @@ public class ReferenceCache {
      * nothing changes when it rolls back).
      */
     public void changedOnCommit(String topic) {
-        if (transactions.getTransactionKey() == null) {
-            drop(topic);
-            return;
-        }
-        transactions.registerInterposedSynchronization(
-                new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {}
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == Status.STATUS_COMMITTED) {
-                            drop(topic);
-                        }
-                    }
-                });
+        AfterCommit.run(transactions, () -> drop(topic));
     }
 
     private boolean trusted() {
