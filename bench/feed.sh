@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Change feed cost (issue 13): case-creation throughput of the packaged app with the outbox against
-# the same service just before the outbox was wired in (BENCH_BASELINE_REF), on the same database
-# server, and how long events take to reach a long-polling reader under that load.
-# Usage: bench/feed.sh        Needs: the packaged app (./mvnw package -DskipTests), wrk, psql,
-# python3, and a PostgreSQL server (PGHOST/PGPORT/PGUSER, default postgres@127.0.0.1:5432, trust).
+# Change feed cost (issue 13). Three runs of the same case-creation load (wrk, bench/feed/create-case.lua):
+#   1. the service just before the outbox was wired in (BENCH_BASELINE_REF), no consumer;
+#   2. this service (the packaged app), no consumer: with / without is the outbox's cost to writers;
+#   3. this service with a long-polling reader (bench/feed/follow.py) and a webhook subscription whose
+#      receiver (bench/feed/receive.py) checks every signature: how long events take to reach them under
+#      that load, and what the consumers cost the writers on the same machine.
+# Usage: bench/feed.sh        Needs: the packaged app (./mvnw package -DskipTests), wrk, psql, curl,
+# python3 (3.9+), and a PostgreSQL server (PGHOST/PGPORT/PGUSER, default postgres@127.0.0.1:5432, trust).
 # The database a4p_feed_bench is dropped and created again for each run.
-# Tuning: BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_WARMUP (10 s), BENCH_DURATION (30 s),
-# BENCH_PORT (8398), BENCH_BASELINE_REF (7360449: contract and V14 in place, no service writes events).
+# Tuning: BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_WARMUP (20 s), BENCH_DURATION (30 s),
+# BENCH_PORT (8398), BENCH_RECEIVER_PORT (8399),
+# BENCH_BASELINE_REF (7360449: contract and V14 in place, no service writes events).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source bench/peer.sh
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-port=${BENCH_PORT:-8398} threads=${BENCH_THREADS:-2} conns=${BENCH_CONNECTIONS:-16}
-warmup=${BENCH_WARMUP:-10} duration=${BENCH_DURATION:-30}
+port=${BENCH_PORT:-8398} receiver_port=${BENCH_RECEIVER_PORT:-8399}
+threads=${BENCH_THREADS:-2} conns=${BENCH_CONNECTIONS:-16}
+warmup=${BENCH_WARMUP:-20} duration=${BENCH_DURATION:-30}
 baseline_ref=${BENCH_BASELINE_REF:-7360449}
 baseline_dir=${TMPDIR:-/tmp}/a4p-feed-baseline-$baseline_ref
 for tool in wrk psql python3 java curl git; do command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }; done
@@ -25,42 +30,63 @@ if [ ! -f "$baseline_dir/target/quarkus-app/quarkus-run.jar" ]; then
     (cd "$baseline_dir" && ./mvnw -o -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=false) >&2
 fi
 
+admin=$(java src/test/java/org/a4ptracker/support/DevTokens.java --roles admin --missions '*' --minutes 600)
 officer=$(java src/test/java/org/a4ptracker/support/DevTokens.java --roles conduct_officer --missions '*' --minutes 600)
 key=$(grep '^%test.mp.jwt.verify.publickey=' src/main/resources/application.properties | cut -d= -f2-)
+out_dir=$(mktemp -d)
 
-run() {   # name, app directory
-    local name=$1 dir=$2 out rps p50 p99 non2xx follower=
+run() {   # name, app directory, result name, consumers (yes/no)
+    local name=$1 dir=$2 consumers=$4 out rps p50 p99 non2xx follower= receiver= secret load_start
     dropdb --if-exists a4p_feed_bench && createdb a4p_feed_bench
-    app_start $port /tmp/a4p-feed-bench.log env -C "$dir" \
+    app_start $port "$out_dir/app.log" env -C "$dir" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/a4p_feed_bench" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-        MP_JWT_VERIFY_PUBLICKEY="$key" QUARKUS_HTTP_PORT=$port A4P_RATE_LIMIT_AUTH_FAILURES=0 java -jar quarkus-run.jar
+        MP_JWT_VERIFY_PUBLICKEY="$key" QUARKUS_HTTP_PORT=$port A4P_RATE_LIMIT_AUTH_FAILURES=0 \
+        A4P_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 java -jar quarkus-run.jar
     psql -q -v cases=10000 -f bench/data/cases.sql a4p_feed_bench >/dev/null
     psql -q -c "VACUUM ANALYZE" a4p_feed_bench
     export MISSIONS=$(psql -tA -c "SELECT string_agg(acronym, ',') FROM mission" a4p_feed_bench)
     local -a args=(-t"$threads" -c"$conns" --timeout 10s -s bench/feed/create-case.lua -H "Authorization: Bearer $officer")
     wrk "${args[@]}" -d"${warmup}s" "http://127.0.0.1:$port" >/dev/null
-    if [ "$name" = "with the outbox" ]; then
-        python3 bench/feed/follow.py "http://127.0.0.1:$port" "$officer" "$((duration + 2))" > /tmp/a4p-feed-follow.txt &
+    if [ "$consumers" = yes ]; then
+        secret=$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+            -d "{\"url\":\"http://127.0.0.1:$receiver_port/hook\",\"types\":[\"org.a4ptracker.case.created\"]}" \
+            "http://127.0.0.1:$port/webhook-subscriptions" | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+        load_start=$(date -d '+2 seconds' +%s.%N)
+        python3 bench/feed/follow.py "http://127.0.0.1:$port" "$officer" "$((duration + 2))" > "$out_dir/follow.txt" &
         follower=$!
+        # The receiver counts the events of the measured load only, and listens 12 s past its end.
+        echo "$load_start" | python3 bench/feed/receive.py "$receiver_port" "$secret" "$((duration + 14))" \
+            > "$out_dir/receive.txt" &
+        receiver=$!
         sleep 2
     fi
     out=$(wrk "${args[@]}" -d"${duration}s" --latency "http://127.0.0.1:$port")
     rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-    [ -n "$follower" ] && wait "$follower"
+    if [ "$consumers" = yes ]; then
+        wait "$follower" "$receiver"
+        LOAD_EVENTS=$(psql -tA -c "SELECT count(*) FROM event WHERE type = 'org.a4ptracker.case.created'
+            AND occurred_at >= to_timestamp($load_start)" a4p_feed_bench)
+        DELIVERY_MS=$(psql -tA -c "SELECT round(avg(last_duration_ms), 1) FROM webhook_delivery
+            WHERE status = 'succeeded'" a4p_feed_bench)
+    fi
     app_stop "$APP_PID"; APP_PID=
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
     eval "RPS_$3=$rps"
 }
 
 APP_PID=
-trap '[ -n "$APP_PID" ] && app_stop "$APP_PID"' EXIT
-echo "| POST /accountability-cases, $conns connections, ${duration} s | req/s | p50 | p99 | non-2xx |"
+trap '[ -n "$APP_PID" ] && app_stop "$APP_PID"; rm -rf "$out_dir"' EXIT
+echo "| POST /accountability-cases, $conns connections, ${duration} s after ${warmup} s | req/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|"
-run "without the outbox ($baseline_ref)" "$baseline_dir/target/quarkus-app" base
-run "with the outbox" "$root/target/quarkus-app" outbox
+run "without the outbox ($baseline_ref)" "$baseline_dir/target/quarkus-app" base no
+run "with the outbox" "$root/target/quarkus-app" outbox no
+run "with the outbox, a long-poll reader and a webhook subscription" "$root/target/quarkus-app" consumed yes
 echo
-awk -v a="$RPS_outbox" -v b="$RPS_base" 'BEGIN { printf "with / without: %.3f\n", a / b }'
-echo "long-polling reader during the load: $(cat /tmp/a4p-feed-follow.txt)"
+awk -v a="$RPS_outbox" -v b="$RPS_base" -v c="$RPS_consumed" \
+    'BEGIN { printf "with / without the outbox: %.3f (with the two consumers on the same machine: %.3f)\n", a / b, c / b }'
+echo "long-polling reader during the third run: $(cat "$out_dir/follow.txt")"
+echo "webhook receiver during the third run: $(cat "$out_dir/receive.txt") (the load created $LOAD_EVENTS;" \
+    "average answer time seen by the sender: $DELIVERY_MS ms)"
 dropdb --if-exists a4p_feed_bench

@@ -29,10 +29,12 @@ public class ChangeEvents {
     private static final Set<String> BOOKKEEPING = Set.of("updated_at");
 
     private final EventRepository events;
+    private final EventSignal signal;
     private final ObjectMapper json;
 
-    ChangeEvents(EventRepository events, ObjectMapper json) {
+    ChangeEvents(EventRepository events, EventSignal signal, ObjectMapper json) {
         this.events = events;
+        this.signal = signal;
         this.json = json;
     }
 
@@ -93,6 +95,7 @@ public class ChangeEvents {
                     subject.path(),
                     subject.missionAcronym(),
                     json.writeValueAsString(data));
+            signal.onCommit();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("An event's data cannot be written as JSON", e);
         }

@@ -30,9 +30,11 @@ import org.jboss.logging.Logger;
  * Sends the webhooks, on every replica. A dispatcher thread polls when events are committed ({@link
  * EventSignal}), every 100 ms for a second after that (an event becomes readable only when older
  * transactions end, which nobody announces), and every {@code a4p.webhooks.poll-interval} otherwise
- * (for retries that fall due). A poll queues the new events of every subscription ({@link
- * WebhookQueue#fanOut}); when something is due it starts a deliverer, and deliverers that find more
- * work start others, up to {@code a4p.webhooks.workers} at once.
+ * (for retries that fall due); only at that pace while no subscription is active, so that a replica
+ * with no webhooks costs the writers nothing (one created elsewhere is served from its next poll:
+ * it starts from the feed's position at its creation). A poll queues the new events of every
+ * subscription ({@link WebhookQueue#fanOut}); when something is due it starts a deliverer, and
+ * deliverers that find more work start others, up to {@code a4p.webhooks.workers} at once.
  *
  * <p>A deliverer's step ({@link #deliverOne}) claims one subscription in a transaction ({@link
  * WebhookQueue#claim}) and sends its due deliveries oldest first, stopping at the first that fails:
@@ -87,6 +89,9 @@ public class WebhookDeliveryWorker {
 
     /** No polls before this ({@link System#nanoTime}), after a failure. */
     private volatile long restUntil = System.nanoTime();
+
+    /** Whether the last poll found an active subscription (until then, assumed). */
+    private volatile boolean anyActive = true;
 
     private ExecutorService deliverers;
     private Thread dispatcher;
@@ -143,9 +148,17 @@ public class WebhookDeliveryWorker {
         }
     }
 
-    /** Has a deliverer look for due deliveries once the current transaction commits. */
+    /**
+     * Has a deliverer look for due deliveries once the current transaction commits, and the
+     * dispatcher follow new events at once (a subscription was created, resumed or retried here).
+     */
     void wakeOnCommit() {
-        AfterCommit.run(transactions, this::startDeliverer);
+        AfterCommit.run(
+                transactions,
+                () -> {
+                    anyActive = true;
+                    startDeliverer();
+                });
     }
 
     private void dispatch() {
@@ -160,10 +173,10 @@ public class WebhookDeliveryWorker {
                 prunedAt = now;
                 prune();
             }
-            boolean signalled = generation != seen;
-            if (signalled) {
+            boolean signalled = generation != seen && anyActive;
+            if (generation != seen) {
                 seen = generation;
-                signalledAt = now;
+                signalledAt = anyActive ? now : signalledAt;
             }
             boolean settling = now - signalledAt < SETTLE_WINDOW_MILLIS * 1_000_000L;
             long sincePoll = (now - polledAt) / 1_000_000L;
@@ -206,6 +219,7 @@ public class WebhookDeliveryWorker {
     private void poll() {
         try {
             WebhookQueue.Poll found = QuarkusTransaction.requiringNew().call(queue::fanOut);
+            anyActive = found.active();
             if (found.moved() > 0 || found.due()) {
                 startDeliverer();
             }

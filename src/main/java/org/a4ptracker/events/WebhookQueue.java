@@ -42,8 +42,11 @@ class WebhookQueue {
     /** The first key of this feature's advisory locks (the second is the subscription's hash). */
     private static final int LOCK_SPACE = 0x0a4b_0013;
 
-    /** What a poll found: how many subscriptions moved forward, and whether any delivery is due. */
-    record Poll(long moved, boolean due) {}
+    /**
+     * What a poll found: how many subscriptions moved forward, whether any delivery is due, and
+     * whether any subscription is active at all.
+     */
+    record Poll(long moved, boolean due, boolean active) {}
 
     /** A subscription a worker holds, and how many had a delivery due when it took it. */
     record Claim(UUID subscription, long waiting) {}
@@ -124,13 +127,17 @@ class WebhookQueue {
                         SELECT (SELECT count(*) FROM moved) AS moved,
                                EXISTS (SELECT 1 FROM webhook_subscription s
                                         WHERE s.status = 'active'
-                                          AND (SELECT h.next_attempt_at FROM (%2$s) h) <= clock_timestamp()) AS due
+                                          AND (SELECT h.next_attempt_at FROM (%2$s) h) <= clock_timestamp()) AS due,
+                               EXISTS (SELECT 1 FROM webhook_subscription WHERE status = 'active') AS active
                         """
                                                 .formatted(EventRepository.SETTLED, HEAD),
                                         Tuple.class)
                                 .setParameter("batch", FAN_OUT_BATCH)
                                 .getSingleResult();
-        return new Poll(row.get("moved", Long.class), row.get("due", Boolean.class));
+        return new Poll(
+                row.get("moved", Long.class),
+                row.get("due", Boolean.class),
+                row.get("active", Boolean.class));
     }
 
     /**

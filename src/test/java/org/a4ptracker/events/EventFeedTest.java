@@ -15,6 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +31,11 @@ import java.util.concurrent.TimeUnit;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.support.Cases;
 import org.a4ptracker.support.Fixtures;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** GET /events: what a consumer of the change feed sees. */
 @QuarkusTest
@@ -236,6 +243,41 @@ class EventFeedTest {
         long tookMillis = (System.nanoTime() - began) / 1_000_000;
         assertEquals(List.of("/missions/" + mission + "/woken"), page.getList("items.subject"));
         assertTrue(tookMillis < 5_000, "answered after " + tookMillis + " ms");
+    }
+
+    @Test
+    void otherReplicasHearOfACommitFromTheServiceNotFromTheWritingTransaction() throws Exception {
+        try (Connection other = otherReplicasConnection();
+                Statement statement = other.createStatement()) {
+            statement.execute("LISTEN a4p_events");
+            PGConnection listener = other.unwrap(PGConnection.class);
+            String mission = Fixtures.createMission("2019-01-01");
+            Thread.sleep(200);
+            listener.getNotifications(1);
+            QuarkusTransaction.requiringNew().run(() -> record(mission, "announced"));
+            PGNotification[] heard = listener.getNotifications(1_000);
+            assertTrue(heard != null && heard.length >= 1, "announced after the commit");
+            assertTrue(
+                    heard[0].getParameter().matches("[0-9a-f-]{36}"),
+                    "the announcing replica's id: " + heard[0].getParameter());
+            // The writing transaction does not notify (notifying writers commit in single file).
+            statement.execute(
+                    "INSERT INTO event (type, subject, data)"
+                            + " VALUES ('org.a4ptracker.mission.updated', '/missions/X', '{}')");
+            PGNotification[] after = listener.getNotifications(600);
+            assertEquals(
+                    0,
+                    after == null ? 0 : after.length,
+                    "an event written outside the service announces nothing by itself");
+        }
+    }
+
+    private static Connection otherReplicasConnection() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
     }
 
     @Test
