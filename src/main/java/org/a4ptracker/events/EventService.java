@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.a4ptracker.api.model.CloudEvent;
 import org.a4ptracker.api.model.EventPage;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.platform.http.ProblemException;
@@ -62,11 +63,7 @@ public class EventService {
             Integer limit) {
         FeedPosition from = position(after);
         int size = Keyset.of(limit, null, 0).limit();
-        EventRepository.Filter filter =
-                new EventRepository.Filter(
-                        names(types),
-                        missions == null ? Set.of() : new LinkedHashSet<>(missions),
-                        scope.seesAll() ? null : scope.missions());
+        EventRepository.Filter filter = filter(types, missions);
         long wait = waitSeconds == null ? 0 : waitSeconds * 1000L;
         long deadline = System.nanoTime() + wait * 1_000_000L;
         boolean waiting = wait > 0 && waiters.incrementAndGet() <= maxWaiters;
@@ -91,6 +88,26 @@ public class EventService {
                 waiters.decrementAndGet();
             }
         }
+    }
+
+    /**
+     * The next {@code size} events after {@code after} (or the oldest kept), without waiting, and
+     * the cursor after them; null after the last (the feed as CSV, read in batches).
+     */
+    Keyset.Page<CloudEvent> batch(
+            String after, List<EventType> types, List<String> missions, int size) {
+        FeedPosition from = position(after);
+        EventRepository.Filter filter = filter(types, missions);
+        EventPage page = QuarkusTransaction.requiringNew().call(() -> read(from, filter, size));
+        return new Keyset.Page<>(
+                page.getItems(), page.getItems().size() < size ? null : page.getNextCursor());
+    }
+
+    private EventRepository.Filter filter(List<EventType> types, List<String> missions) {
+        return new EventRepository.Filter(
+                names(types),
+                missions == null ? Set.of() : new LinkedHashSet<>(missions),
+                scope.seesAll() ? null : scope.missions());
     }
 
     private EventPage read(FeedPosition from, EventRepository.Filter filter, int size) {

@@ -62,8 +62,8 @@ class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Keyset.Page<WebhookSubscription> list(Integer limit, String cursor) {
-        return subscriptions.page(visible(), Keyset.of(limit, cursor, 2)).map(WebhookMapper::toApi);
+    Keyset.Page<WebhookSubscription> list(Keyset keyset) {
+        return subscriptions.page(visible(), keyset).map(WebhookMapper::toApi);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -121,9 +121,9 @@ class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Keyset.Page<WebhookDelivery> deliveries(UUID id, Integer limit, String cursor) {
+    Keyset.Page<WebhookDelivery> deliveries(UUID id, Keyset keyset) {
         require(id);
-        return subscriptions.deliveries(id, Keyset.of(limit, cursor, 2)).map(WebhookMapper::toApi);
+        return subscriptions.deliveries(id, keyset).map(WebhookMapper::toApi);
     }
 
     /**

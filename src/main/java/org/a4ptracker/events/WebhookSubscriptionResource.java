@@ -11,6 +11,7 @@ import org.a4ptracker.api.model.WebhookSubscriptionCreate;
 import org.a4ptracker.api.model.WebhookSubscriptionPage;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
+import org.a4ptracker.platform.http.Lists;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed(Roles.ADMIN)
@@ -20,20 +21,23 @@ public class WebhookSubscriptionResource implements WebhooksApi {
 
     private final WebhookService service;
     private final Idempotency idempotency;
+    private final Lists lists;
 
-    WebhookSubscriptionResource(WebhookService service, Idempotency idempotency) {
+    WebhookSubscriptionResource(WebhookService service, Idempotency idempotency, Lists lists) {
         this.service = service;
         this.idempotency = idempotency;
+        this.lists = lists;
     }
 
     @Override
     public Response listWebhookSubscriptions(Integer limit, String cursor) {
-        var page = service.list(limit, cursor);
-        return Response.ok(
-                        new WebhookSubscriptionPage()
-                                .items(page.items())
-                                .nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listWebhookSubscriptions",
+                limit,
+                cursor,
+                2,
+                service::list,
+                (items, next) -> new WebhookSubscriptionPage().items(items).nextCursor(next));
     }
 
     @Override
@@ -70,10 +74,13 @@ public class WebhookSubscriptionResource implements WebhooksApi {
 
     @Override
     public Response listWebhookDeliveries(UUID subscriptionId, Integer limit, String cursor) {
-        var page = service.deliveries(subscriptionId, limit, cursor);
-        return Response.ok(
-                        new WebhookDeliveryPage().items(page.items()).nextCursor(page.nextCursor()))
-                .build();
+        return lists.answer(
+                "listWebhookDeliveries",
+                limit,
+                cursor,
+                2,
+                keyset -> service.deliveries(subscriptionId, keyset),
+                (items, next) -> new WebhookDeliveryPage().items(items).nextCursor(next));
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.a4ptracker.api.model.EventType;
 import org.a4ptracker.support.Cases;
+import org.a4ptracker.support.CsvText;
 import org.a4ptracker.support.Fixtures;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -278,6 +279,45 @@ class EventFeedTest {
                 config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    @Test
+    void theFeedInCsvIsEveryEventAfterTheCursorInTheCallersScope() {
+        String mission = Fixtures.createMission("2019-01-01");
+        String start = end(mission);
+        List<String> names = List.of("one", "two", "three", "four");
+        QuarkusTransaction.requiringNew().run(() -> names.forEach(n -> record(mission, n)));
+        long began = System.nanoTime();
+        io.restassured.response.Response csv =
+                asIn(List.of(mission), "reader")
+                        .accept("text/csv")
+                        .queryParam("after", start)
+                        .queryParam("limit", 1)
+                        .queryParam("wait", 20)
+                        .get("/events");
+        csv.then().statusCode(200).header("Vary", equalTo("Accept"));
+        assertTrue((System.nanoTime() - began) / 1_000_000 < 10_000, "a CSV does not wait");
+        List<Map<String, String>> rows = CsvText.records(csv.asString());
+        assertEquals(
+                names.stream().map(n -> "/missions/" + mission + "/" + n).toList(),
+                rows.stream().map(r -> r.get("subject")).toList(),
+                "every event after the cursor, in order, across the 3-row CSV batches");
+        assertEquals(mission, rows.get(0).get("data.mission_acronym"));
+        assertEquals("[\"name\"]", rows.get(0).get("data.changed_fields"));
+        String outside = Fixtures.createMission("2019-01-01");
+        assertEquals(
+                List.of(),
+                CsvText.records(
+                        asIn(List.of(outside), "reader")
+                                .accept("text/csv")
+                                .queryParam("after", start)
+                                .queryParam("missions", mission)
+                                .get("/events")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString()),
+                "no event of a mission outside the token");
     }
 
     @Test

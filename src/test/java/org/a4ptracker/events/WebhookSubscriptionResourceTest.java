@@ -13,8 +13,10 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.a4ptracker.support.CsvText;
 import org.a4ptracker.support.Fixtures;
 import org.a4ptracker.support.Webhooks;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,36 @@ class WebhookSubscriptionResourceTest {
                 .delete(PATH + "/" + first.getString("id"))
                 .then()
                 .statusCode(204);
+    }
+
+    @Test
+    void subscriptionsAndDeliveriesAreListedInCsvWithoutSecrets() {
+        String id = subscribe(Map.of("url", HOOK + "/csv")).getString("id");
+        Response subscriptions = as("admin").accept("text/csv").get(PATH);
+        subscriptions
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Vary", equalTo("Accept"));
+        String text = subscriptions.asString();
+        assertEquals(
+                List.of("id", "url", "types", "missions", "status", "created_at", "created_by"),
+                CsvText.header(text));
+        assertTrue(
+                CsvText.records(text).stream()
+                        .anyMatch(
+                                row ->
+                                        row.get("id").equals(id)
+                                                && row.get("url").equals(HOOK + "/csv")),
+                text);
+        assertFalse(text.contains("whsec_"), "no secret in the list");
+        Response deliveries = as("admin").accept("text/csv").get(PATH + "/" + id + "/deliveries");
+        deliveries.then().statusCode(200).contentType(startsWith("text/csv"));
+        assertEquals("id", CsvText.header(deliveries.asString()).get(0));
+        assertProblem(
+                as("admin").accept("text/csv").get(PATH + "/" + UUID.randomUUID() + "/deliveries"),
+                404,
+                "/problems/not-found");
     }
 
     @Test

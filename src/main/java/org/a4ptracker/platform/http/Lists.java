@@ -76,8 +76,23 @@ public class Lists {
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .build();
         }
+        return allAsCsv(
+                operationId,
+                cursor,
+                (from, size) -> pages.apply(Keyset.batch(size, from, keyCount)));
+    }
+
+    /**
+     * Every item of a list from {@code cursor} (or its start) as CSV, read {@code
+     * a4p.csv.batch-size} at a time: {@code batches} answers the items after a cursor, and the
+     * cursor after them (null after the last).
+     */
+    public <T> Response allAsCsv(
+            String operationId,
+            String cursor,
+            BiFunction<String, Integer, Keyset.Page<T>> batches) {
         CsvColumns columns = CsvColumns.ofList(operationId);
-        Keyset.Page<T> first = pages.apply(Keyset.batch(batch, cursor, keyCount));
+        Keyset.Page<T> first = batches.apply(cursor, batch);
         return Csv.answer(
                 Csv.nameOf(uri.getPath()),
                 columns.names(),
@@ -90,7 +105,7 @@ public class Lists {
                         if (rows.nextCursor() == null) {
                             return;
                         }
-                        rows = pages.apply(Keyset.batch(batch, rows.nextCursor(), keyCount));
+                        rows = batches.apply(rows.nextCursor(), batch);
                     }
                 });
     }

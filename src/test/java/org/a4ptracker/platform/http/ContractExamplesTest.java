@@ -259,7 +259,8 @@ class ContractExamplesTest {
             }
             checked++;
         }
-        assertEquals(13, checked, "every list, both statistics and the public statistics");
+        assertEquals(
+                16, checked, "every list, the feed, both statistics and the public statistics");
     }
 
     @Test
