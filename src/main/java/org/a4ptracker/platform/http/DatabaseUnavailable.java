@@ -51,6 +51,10 @@ public final class DatabaseUnavailable {
             return true;
         }
         if (cause instanceof SQLException sql) {
+            StackTraceElement[] trace = sql.getStackTrace();
+            if (trace.length > 0 && opening(trace[0])) {
+                return true;
+            }
             String state = sql.getSQLState();
             if (state != null) {
                 return state.startsWith("08") || STATES.contains(state);
@@ -59,9 +63,7 @@ public final class DatabaseUnavailable {
             // acquisition timeout!", "Acquisition timeout while waiting for new connection", "This
             // pool is closed..."): any SQLException raised by the pool itself is about
             // availability.
-            StackTraceElement[] trace = sql.getStackTrace();
-            return trace.length > 0
-                    && (trace[0].getClassName().startsWith("io.agroal.") || opening(trace[0]));
+            return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
         }
         return false;
     }
@@ -69,7 +71,8 @@ public final class DatabaseUnavailable {
     /**
      * A failure of the driver while opening a connection, whatever its SQLSTATE: pgjdbc answers a
      * connection attempt cut short (the pool gave up waiting for it and interrupted its thread,
-     * which then fails the pool's next attempt too) with "Something unusual has occurred".
+     * which then fails the pool's next attempt too) with "Something unusual has occurred" and
+     * SQLSTATE 99999 (the driver's "unexpected error"), which elsewhere is no availability matter.
      */
     private static boolean opening(StackTraceElement frame) {
         return frame.getClassName().equals("org.postgresql.Driver")

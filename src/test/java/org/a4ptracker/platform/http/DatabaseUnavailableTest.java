@@ -38,6 +38,27 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionAttemptCutShortIsUnavailableWhateverItsSqlState() {
+        // What pgjdbc throws when the pool interrupts the thread opening a connection (seen with
+        // a frozen server): "Something unusual has occurred", SQLSTATE 99999, from Driver.connect.
+        SQLException cut;
+        Thread.currentThread().interrupt();
+        try {
+            java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:9/none?loginTimeout=5");
+            throw new AssertionError("connected to nothing");
+        } catch (SQLException e) {
+            cut = e;
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("99999", cut.getSQLState(), cut.toString());
+        assertTrue(
+                DatabaseUnavailable.in(
+                        new RuntimeException("Unable to acquire JDBC Connection", cut)));
+    }
+
+    @Test
     void requestAndProgrammingErrorsAreNot() {
         for (String s : new String[] {"23505", "23503", "22001", "42P01", "40001", "XX000"}) {
             assertFalse(DatabaseUnavailable.in(state(s)), s);
