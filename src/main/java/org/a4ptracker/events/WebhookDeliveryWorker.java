@@ -173,10 +173,11 @@ public class WebhookDeliveryWorker {
                 prunedAt = now;
                 prune();
             }
+            // Without an active subscription a signal changes nothing: the regular poll suffices.
             boolean signalled = generation != seen && anyActive;
-            if (generation != seen) {
-                seen = generation;
-                signalledAt = anyActive ? now : signalledAt;
+            seen = generation;
+            if (signalled) {
+                signalledAt = now;
             }
             boolean settling = now - signalledAt < SETTLE_WINDOW_MILLIS * 1_000_000L;
             long sincePoll = (now - polledAt) / 1_000_000L;
