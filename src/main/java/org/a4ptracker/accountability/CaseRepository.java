@@ -17,7 +17,6 @@ import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.TextSearch;
 import org.a4ptracker.platform.security.CallerScope;
-import org.a4ptracker.platform.security.ReadLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -83,24 +82,15 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return found;
     }
 
-    /**
-     * The case as it is now, if the caller may see it, with whether it is overdue {@code today}:
-     * one statement, which also logs the read when {@code logAs} is given.
-     */
-    public Optional<Current> current(
-            UUID id, CallerScope scope, LocalDate today, ReadLog.Entry logAs) {
-        String sql =
-                "WITH found AS (SELECT c.*,"
-                        + " accountability_case_overdue(c.category, c.investigations, :today, :target) AS overdue"
-                        + " FROM accountability_case c WHERE c.id = :id"
-                        + (scope.seesAll() ? "" : " AND c.mission_acronym IN (:visible)")
-                        + ")"
-                        + (logAs == null ? "" : ", " + ReadLog.loggingEveryRowOf("found"))
-                        + " SELECT * FROM found";
+    /** The case as it is now, with whether it is overdue {@code today}: one statement. */
+    public Optional<Current> current(UUID id, LocalDate today) {
         @SuppressWarnings("unchecked")
         NativeQuery<Current> query =
                 getEntityManager()
-                        .createNativeQuery(sql)
+                        .createNativeQuery(
+                                "SELECT c.*, accountability_case_overdue(c.category,"
+                                        + " c.investigations, :today, :target) AS overdue"
+                                        + " FROM accountability_case c WHERE c.id = :id")
                         .unwrap(NativeQuery.class)
                         .addEntity("c", CaseEntity.class)
                         .addScalar("overdue", StandardBasicTypes.BOOLEAN)
@@ -110,12 +100,6 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         .setParameter("id", id)
                         .setParameter("today", today)
                         .setParameter("target", targetDays);
-        if (!scope.seesAll()) {
-            query.setParameterList("visible", scope.missions());
-        }
-        if (logAs != null) {
-            ReadLog.bind(query, logAs);
-        }
         return query.getResultList().stream().findFirst();
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.a4ptracker.api.model.AccountabilityCase;
 import org.a4ptracker.api.model.CaseCreate;
@@ -33,9 +35,11 @@ import org.a4ptracker.platform.http.MergePatch;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Dates;
 import org.a4ptracker.platform.persistence.Keyset;
+import org.a4ptracker.platform.persistence.ReadCache;
 import org.a4ptracker.platform.security.CallerScope;
 import org.a4ptracker.platform.security.ReadLog;
 import org.a4ptracker.platform.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional
@@ -49,6 +53,21 @@ public class CaseService implements JudicialPipelines {
     /** How the read log names a case. */
     private static final String RECORD_TYPE = "accountability_case";
 
+    /** The topic of every case read kept in memory ({@link ReadCache}). */
+    static final String TOPIC = "accountability_case";
+
+    /**
+     * A case's view, full or redacted, on a day (whether it is overdue moves with the calendar).
+     */
+    private record View(UUID id, LocalDate today, boolean full) {}
+
+    /** A view with the mission that decides who may see it. */
+    private record Visible(String mission, Shown shown) {}
+
+    /** A page of the list as a caller of one scope asks for it on a day. */
+    private record Listing(
+            CaseRepository.Filter filter, Set<String> scope, Keyset keyset, LocalDate today) {}
+
     private final CaseRepository cases;
     private final CaseStatisticsQueries statistics;
     private final MissionLookup missions;
@@ -59,6 +78,9 @@ public class CaseService implements JudicialPipelines {
     private final RevisionHistory revisionHistory;
     private final ReadLog readLog;
     private final ChangeEvents events;
+    private final ReadCache cache;
+    private final ReadCache.Region<View, Visible> views;
+    private final ReadCache.Region<Listing, Keyset.Page<CaseSummary>> pages;
 
     CaseService(
             CaseRepository cases,
@@ -70,8 +92,15 @@ public class CaseService implements JudicialPipelines {
             AuditReason auditReason,
             RevisionHistory revisionHistory,
             ReadLog readLog,
-            ChangeEvents events) {
+            ChangeEvents events,
+            ReadCache cache,
+            @ConfigProperty(name = "a4p.case-cache.cases") int cachedCases,
+            @ConfigProperty(name = "a4p.case-cache.pages") int cachedPages,
+            @ConfigProperty(name = "a4p.case-cache.max-age") Duration maxAge) {
         this.events = events;
+        this.cache = cache;
+        this.views = cache.announcedRegion(TOPIC, cachedCases, maxAge);
+        this.pages = cache.announcedRegion(TOPIC, cachedPages, maxAge);
         this.cases = cases;
         this.statistics = statistics;
         this.missions = missions;
@@ -110,25 +139,48 @@ public class CaseService implements JudicialPipelines {
                         overdue,
                         reference);
         LocalDate today = Dates.today();
-        return CaseMapper.toPage(cases.page(filter, scope, keyset, today), today);
+        if (keyset.limit() > Keyset.MAX_LIMIT) {
+            // A batch of an export: read once, not worth keeping.
+            return CaseMapper.toPage(cases.page(filter, scope, keyset, today), today);
+        }
+        Set<String> visible = scope.seesAll() ? Set.of() : scope.missions();
+        return pages.get(
+                new Listing(filter, visible, keyset, today),
+                listing -> CaseMapper.toPage(cases.page(filter, scope, keyset, today), today));
     }
 
     /**
-     * The case as it is now, in one statement that also logs a full view; outside a transaction of
-     * its own.
+     * The case as it is now, from memory when held; a full view is logged ({@link ReadLog#queue}).
+     * Outside a transaction of its own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shown current(UUID id) {
         boolean full = fullView();
-        LocalDate today = Dates.today();
-        CaseRepository.Current found =
-                cases.current(id, scope, today, full ? logEntry(ReadLog.View.CURRENT) : null)
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.notFound(
-                                                "No accountability case " + id + "."));
-        CaseEntity c = found.entity();
-        return new Shown(c.id, CaseMapper.toApi(c, found.overdue(), full, today), c.version);
+        Visible held = views.get(new View(id, Dates.today(), full), this::load);
+        if (held == null || !scope.sees(held.mission())) {
+            throw ProblemException.notFound("No accountability case " + id + ".");
+        }
+        if (full) {
+            readLog.queue(logEntry(ReadLog.View.CURRENT), id);
+        }
+        return held.shown();
+    }
+
+    /** A view of a case, whoever may see it, or null when there is no such case. */
+    private Visible load(View view) {
+        return cases.current(view.id(), view.today())
+                .map(
+                        found -> {
+                            CaseEntity c = found.entity();
+                            return new Visible(
+                                    c.missionAcronym,
+                                    new Shown(
+                                            c.id,
+                                            CaseMapper.toApi(
+                                                    c, found.overdue(), view.full(), view.today()),
+                                            c.version));
+                        })
+                .orElse(null);
     }
 
     /** The case as it was at {@code asOf}; a full view is logged. */
@@ -273,6 +325,7 @@ public class CaseService implements JudicialPipelines {
      */
     private Shown written(CaseEntity c, JsonNode before) {
         cases.flush();
+        cache.changedOnCommit(TOPIC);
         JsonNode after = snapshot(c);
         List<String> changed = events.changedFields(before, after);
         if (before == null || !changed.isEmpty()) {

@@ -22,7 +22,7 @@ import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.CountryCodes;
 import org.a4ptracker.platform.persistence.Keyset;
-import org.a4ptracker.platform.persistence.ReferenceCache;
+import org.a4ptracker.platform.persistence.ReadCache;
 import org.a4ptracker.platform.security.CallerScope;
 
 @ApplicationScoped
@@ -34,9 +34,9 @@ class MissionService implements MissionLookup {
     private final List<MissionDependents> dependents;
     private final MergePatch mergePatch;
     private final CallerScope scope;
-    private final ReferenceCache cache;
+    private final ReadCache cache;
     private final ChangeEvents events;
-    private final ReferenceCache.Region<String, Held> held;
+    private final ReadCache.Region<String, Held> held;
 
     /** The topic the V13 trigger announces for the mission table. */
     static final String TOPIC = "missions";
@@ -54,7 +54,7 @@ class MissionService implements MissionLookup {
             @All List<MissionDependents> dependents,
             MergePatch mergePatch,
             CallerScope scope,
-            ReferenceCache cache,
+            ReadCache cache,
             ChangeEvents events) {
         this.events = events;
         this.missions = missions;
@@ -78,7 +78,7 @@ class MissionService implements MissionLookup {
         return require(acronym, callerScope, Held::lookup);
     }
 
-    /** From memory while the mission did not change (see {@link ReferenceCache}). */
+    /** From memory while the mission did not change (see {@link ReadCache}). */
     private Held find(String acronym) {
         return held.get(
                 acronym,

@@ -17,7 +17,7 @@ import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.persistence.Keyset;
-import org.a4ptracker.platform.persistence.ReferenceCache;
+import org.a4ptracker.platform.persistence.ReadCache;
 import org.a4ptracker.platform.persistence.StorableValues;
 
 @ApplicationScoped
@@ -29,15 +29,15 @@ class IndicatorService {
     private final PriorityService priorities;
     private final IndicatorRepository indicators;
     private final List<IndicatorDependents> dependents;
-    private final ReferenceCache cache;
+    private final ReadCache cache;
     private final ChangeEvents events;
-    private final ReferenceCache.Region<Key, Versioned<Indicator>> held;
+    private final ReadCache.Region<Key, Versioned<Indicator>> held;
 
     IndicatorService(
             PriorityService priorities,
             IndicatorRepository indicators,
             @All List<IndicatorDependents> dependents,
-            ReferenceCache cache,
+            ReadCache cache,
             ChangeEvents events) {
         this.events = events;
         this.priorities = priorities;
@@ -53,7 +53,7 @@ class IndicatorService {
         return indicators.page(priorityCode, keyset).map(IndicatorMapper::toApi);
     }
 
-    /** From memory while no indicator changed (see {@link ReferenceCache}). */
+    /** From memory while no indicator changed (see {@link ReadCache}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<Indicator> get(String priorityCode, UUID id) {
         priorities.require(priorityCode);

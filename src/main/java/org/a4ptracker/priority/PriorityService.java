@@ -13,11 +13,11 @@ import org.a4ptracker.api.model.Priority;
 import org.a4ptracker.api.model.PriorityList;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.ProblemException;
-import org.a4ptracker.platform.persistence.ReferenceCache;
+import org.a4ptracker.platform.persistence.ReadCache;
 
 /**
  * The priorities, served from memory: they change only with a migration (and the cache hears of it,
- * see {@link ReferenceCache}).
+ * see {@link ReadCache}).
  */
 @ApplicationScoped
 @Transactional
@@ -35,13 +35,13 @@ class PriorityService implements PriorityLookup {
     private final PriorityRepository priorities;
     private final IndicatorRepository indicators;
     private final ObjectMapper json;
-    private final ReferenceCache.Region<String, Catalog> catalogs;
+    private final ReadCache.Region<String, Catalog> catalogs;
 
     PriorityService(
             PriorityRepository priorities,
             IndicatorRepository indicators,
             ObjectMapper json,
-            ReferenceCache cache) {
+            ReadCache cache) {
         this.priorities = priorities;
         this.indicators = indicators;
         this.json = json;

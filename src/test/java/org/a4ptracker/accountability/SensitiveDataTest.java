@@ -87,6 +87,71 @@ class SensitiveDataTest {
                 .size();
     }
 
+    private int rowsInTheReadLog(String id) throws SQLException {
+        try (Connection connection = db.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM read_log WHERE record_id = CAST(? AS uuid)")) {
+            count.setString(1, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void everyFullViewServedFromMemoryIsLoggedAndWrittenWithinAFlushInterval() throws Exception {
+        String id = Cases.create(seaWithMarker(createMission("2019-01-01"), "memory"));
+        int before = readsOf(id);
+        int viewers = 8;
+        int readsEach = 5;
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < viewers; t++) {
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                for (int i = 0; i < readsEach; i++) {
+                                    statuses.add(
+                                            as("conduct_officer")
+                                                    .get(CASES + "/" + id)
+                                                    .then()
+                                                    .extract()
+                                                    .statusCode());
+                                }
+                            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(java.util.Collections.nCopies(viewers * readsEach, 200), statuses);
+        // A redacted view is not a full read and is not logged.
+        as("reader").get(CASES + "/" + id).then().statusCode(200);
+
+        // Nobody lists the reads: the batch writer puts them in the table on its own
+        // (a4p.read-log.flush-interval is 0.1 s).
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (rowsInTheReadLog(id) < before + viewers * readsEach
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before + viewers * readsEach, rowsInTheReadLog(id));
+        assertEquals(before + viewers * readsEach, readsOf(id));
+    }
+
+    @Test
+    void aFullReadIsListedAtOnceByTheReplicaThatServedIt() {
+        String id = Cases.create(seaWithMarker(createMission("2019-01-01"), "at-once"));
+        int before = readsOf(id);
+        for (int i = 1; i <= 3; i++) {
+            as("conduct_officer").get(CASES + "/" + id).then().statusCode(200);
+            assertEquals(before + i, readsOf(id));
+        }
+    }
+
     @Test
     void aReplayReadsTheCaseAgainAndIsLoggedAsARead() {
         String mission = createMission("2019-01-01");

@@ -1,26 +1,55 @@
 package org.a4ptracker.platform.security;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StoredEnum;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Who read a sensitive record in full, when and how; one log serves every kind of record. Every
- * full view is written with the read itself, never later and never lost: a read of the current
- * state logs itself in the very statement that reads the record ({@link #loggingEveryRowOf}), so it
- * costs no round trip of its own; other reads (a past state, the answer to a write) write their
- * entry in the transaction that reads the record.
+ * Who read a sensitive record in full, when and how; one log serves every kind of record.
+ *
+ * <p>A read of the current state, served from memory, is {@link #queue queued} with the instant it
+ * was shown and written by a batch {@code INSERT} at most {@code a4p.read-log.flush-interval} later
+ * (one statement for all the reads queued meanwhile), so it costs the read no round trip. What can
+ * be lost is bounded: the reads of the last flush interval when the JVM dies outright (SIGKILL, out
+ * of memory, power); a stop drains the queue first, and a database that cannot take the batch keeps
+ * it queued until it can. When the queue is full ({@code a4p.read-log.capacity}), a read waits for
+ * room, and after two seconds answers 503 without showing the record: no read is ever shown without
+ * being queued. {@link #page} writes what is queued before it reads, so a replica's reads are
+ * listed as soon as they are made.
+ *
+ * <p>Other reads (a past state, the answer to a write) write their entry in the transaction that
+ * reads the record ({@link #record}).
  */
 @ApplicationScoped
 public class ReadLog {
+
+    private static final Logger LOG = Logger.getLogger(ReadLog.class);
+    private static final long QUEUE_WAIT_MILLIS = 2_000;
+    private static final int BATCH = 500;
 
     /** How the record was shown: as it is now, or as it was at a past instant. */
     public enum View implements StoredEnum {
@@ -33,42 +62,150 @@ public class ReadLog {
     /** A read to log: what kind of record, who reads it and how it is shown. */
     public record Entry(String recordType, String reader, View view) {}
 
+    private record Queued(Entry entry, UUID recordId, Instant readAt) {}
+
     private final EntityManager em;
+    private final DataSource dataSource;
+    private final BlockingQueue<Queued> queued;
 
-    ReadLog(EntityManager em) {
+    /** Taken from the queue but not written yet (the database refused): written first. */
+    private final List<Queued> unwritten = new ArrayList<>();
+
+    private final ScheduledExecutorService writer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "read-log-writer");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+    private volatile boolean stopped;
+
+    ReadLog(
+            EntityManager em,
+            DataSource dataSource,
+            @ConfigProperty(name = "a4p.read-log.capacity") int capacity,
+            @ConfigProperty(name = "a4p.read-log.flush-interval") Duration flushInterval) {
         this.em = em;
-    }
-
-    public void record(Entry entry, UUID recordId) {
-        bind(
-                        em.createNativeQuery(
-                                "INSERT INTO read_log (record_type, record_id, reader, view)"
-                                        + " VALUES (:read_type, :read_id, :read_reader, :read_view)"),
-                        entry)
-                .setParameter("read_id", recordId)
-                .executeUpdate();
+        this.dataSource = dataSource;
+        this.queued = new ArrayBlockingQueue<>(capacity);
+        writer.scheduleWithFixedDelay(
+                this::writeInBackground,
+                flushInterval.toMillis(),
+                flushInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
-     * A common table expression that logs {@code entry} for every row of {@code source} (a table
-     * expression of the same statement with an {@code id} column); bind it with {@link #bind}.
+     * Logs a full view of the current state shown outside a transaction of its own: queued now,
+     * written within the flush interval. A 503 when the queue stays full (the record must not be
+     * shown then).
      */
-    public static String loggingEveryRowOf(String source) {
-        return "logged_read AS (INSERT INTO read_log (record_type, record_id, reader, view)"
-                + " SELECT :read_type, id, :read_reader, :read_view FROM "
-                + source
-                + ")";
+    public void queue(Entry entry, UUID recordId) {
+        Queued read = new Queued(entry, recordId, Instant.now());
+        try {
+            if (stopped) {
+                write(List.of(read));
+            } else if (!queued.offer(read, QUEUE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw unavailable();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (SQLException e) {
+            throw unavailable();
+        }
     }
 
-    public static <Q extends Query> Q bind(Q query, Entry entry) {
-        query.setParameter("read_type", entry.recordType())
-                .setParameter("read_reader", entry.reader())
-                .setParameter("read_view", entry.view().value());
-        return query;
+    private static ProblemException unavailable() {
+        return ProblemException.serviceUnavailable(
+                "The read log cannot take this read now; the record is not shown. Retry later.",
+                Map.of("Retry-After", "2"));
     }
 
-    /** The reads of one record, newest first. */
+    private void writeInBackground() {
+        try {
+            writeQueued();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Queued reads are kept until the database takes them: %s", e.getMessage());
+        }
+    }
+
+    /** Writes every read queued so far, the oldest first. */
+    private synchronized void writeQueued() throws SQLException {
+        do {
+            if (unwritten.isEmpty()) {
+                queued.drainTo(unwritten, BATCH);
+            }
+            if (!unwritten.isEmpty()) {
+                write(unwritten);
+                unwritten.clear();
+            }
+        } while (!queued.isEmpty());
+    }
+
+    private void write(List<Queued> reads) throws SQLException {
+        int n = reads.size();
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        String[] readers = new String[n];
+        String[] views = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            Queued read = reads.get(i);
+            types[i] = read.entry().recordType();
+            ids[i] = read.recordId().toString();
+            readers[i] = read.entry().reader();
+            views[i] = read.entry().view().value();
+            times[i] = read.readAt().toString();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO read_log (record_type, record_id, reader, view, read_at)"
+                                        + " SELECT * FROM unnest(CAST(? AS text[]),"
+                                        + " CAST(CAST(? AS text[]) AS uuid[]), CAST(? AS text[]),"
+                                        + " CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]))")) {
+            insert.setArray(1, connection.createArrayOf("text", types));
+            insert.setArray(2, connection.createArrayOf("text", ids));
+            insert.setArray(3, connection.createArrayOf("text", readers));
+            insert.setArray(4, connection.createArrayOf("text", views));
+            insert.setArray(5, connection.createArrayOf("text", times));
+            insert.executeUpdate();
+        }
+    }
+
+    /** A stop writes what is queued; reads shown after this are written one by one. */
+    void stop(@Observes ShutdownEvent stopping) {
+        stopped = true;
+        writer.shutdown();
+        try {
+            writeQueued();
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(
+                    "%d reads could not be written to the read log at shutdown: %s",
+                    unwritten.size() + queued.size(), e.getMessage());
+        }
+    }
+
+    /** Logs a read in the current transaction (a past state, the answer to a write). */
+    public void record(Entry entry, UUID recordId) {
+        em.createNativeQuery(
+                        "INSERT INTO read_log (record_type, record_id, reader, view)"
+                                + " VALUES (:type, :id, :reader, :view)")
+                .setParameter("type", entry.recordType())
+                .setParameter("id", recordId)
+                .setParameter("reader", entry.reader())
+                .setParameter("view", entry.view().value())
+                .executeUpdate();
+    }
+
+    /** The reads of one record, newest first, including those still queued here. */
     public Keyset.Page<Read> page(String recordType, UUID recordId, Keyset keyset) {
+        try {
+            writeQueued();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Queued reads could not be written", e);
+        }
         String after = keyset.firstPage() ? "" : " AND (read_at, id) < (:atKey, :idKey)";
         var query =
                 em.createNativeQuery(

@@ -3,6 +3,7 @@ package org.a4ptracker.platform.persistence;
 import static org.a4ptracker.support.Api.as;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,17 +14,21 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.a4ptracker.support.Api;
+import org.a4ptracker.support.Cases;
 import org.a4ptracker.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference data comes from memory, yet a change shows at once: on this replica as soon as it
- * commits, and when made behind the service's back (another replica, psql) as soon as PostgreSQL
- * announces it.
+ * Reference data, redacted case views and case list pages come from memory, yet a change shows at
+ * once: on this replica as soon as it commits, and when made by another replica as soon as it is
+ * announced. A case changed behind the service's back with no announcement at all shows within the
+ * cache's maximum age.
  */
 @QuarkusTest
-class ReferenceCacheTest {
+class ReadCacheTest {
 
     @Inject AgroalDataSource database;
 
@@ -38,6 +43,49 @@ class ReferenceCacheTest {
             update.setString(2, acronym);
             assertEquals(1, update.executeUpdate());
         }
+    }
+
+    /** Changes a case's status without the service: another replica's write, or psql. */
+    private void changeCaseBehindTheService(String id, String status) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement(
+                                "UPDATE accountability_case SET status = ?, version = version + 1"
+                                        + " WHERE id = CAST(? AS uuid)")) {
+            update.setString(1, status);
+            update.setString(2, id);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** What another replica sends after committing a case write. */
+    private void announceACaseChangeFromAnotherReplica() throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement notify =
+                        connection.prepareStatement(
+                                "SELECT pg_notify('a4p_changed_accountability_case', 'another')")) {
+            notify.execute();
+        }
+    }
+
+    private static String statusSeenByAReader(String caseId) {
+        return as("reader")
+                .get("/accountability-cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
+    }
+
+    private static String awaitStatus(String caseId, String expected, long millis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        String seen = statusSeenByAReader(caseId);
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = statusSeenByAReader(caseId);
+        }
+        return seen;
     }
 
     private static String headquarters(String acronym) {
@@ -83,6 +131,66 @@ class ReferenceCacheTest {
                     .statusCode(200);
             assertEquals("HQ " + i, headquarters(acronym));
         }
+    }
+
+    @Test
+    void aCaseWrittenHereIsReadBackAtOnceInItsViewAndInTheList() {
+        String mission = Fixtures.createMission("2020-01-01");
+        String id = Cases.create(Cases.sea(mission, "2021-03-01"));
+        String list = "/accountability-cases?mission=" + mission;
+        assertEquals("reported", statusSeenByAReader(id));
+        as("reader").get(list).then().statusCode(200).body("items", hasSize(1));
+
+        for (String to : List.of("preliminary_assessment", "referred", "under_investigation")) {
+            Cases.move(id, to);
+            assertEquals(to, statusSeenByAReader(id));
+            as("reader").get(list).then().statusCode(200).body("items[0].status", equalTo(to));
+        }
+        Cases.create(Cases.sea(mission, "2021-04-01"));
+        as("reader").get(list).then().statusCode(200).body("items", hasSize(2));
+    }
+
+    @Test
+    void aCaseChangedByAnotherReplicaIsSeenWhenItAnnouncesTheChange() throws Exception {
+        String id = Cases.create(Cases.sea(Fixtures.createMission("2020-01-01"), "2021-03-01"));
+        assertEquals("reported", statusSeenByAReader(id));
+        assertEquals("reported", statusSeenByAReader(id));
+
+        changeCaseBehindTheService(id, "referred");
+        announceACaseChangeFromAnotherReplica();
+
+        assertEquals("referred", awaitStatus(id, "referred", 1_000));
+    }
+
+    @Test
+    void aCaseChangedWithNoAnnouncementIsSeenWithinTheMaximumAge() throws Exception {
+        String id = Cases.create(Cases.sea(Fixtures.createMission("2020-01-01"), "2021-03-01"));
+        assertEquals("reported", statusSeenByAReader(id));
+
+        changeCaseBehindTheService(id, "referred");
+        // Nobody announced it: the view held in memory is still answered for now...
+        assertEquals("reported", statusSeenByAReader(id));
+
+        // ...but not for longer than a4p.case-cache.max-age (2 s).
+        assertEquals("referred", awaitStatus(id, "referred", 3_000));
+    }
+
+    @Test
+    void aCaseHeldForOneCallerIsStillHiddenFromACallerOutsideItsMission() {
+        String mission = Fixtures.createMission("2020-01-01");
+        String id = Cases.create(Cases.sea(mission, "2021-03-01"));
+        assertEquals("reported", statusSeenByAReader(id));
+        as("reader").get("/accountability-cases").then().statusCode(200);
+
+        Api.asIn(List.of("MINUSCA"), "reader")
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(404);
+        Api.asIn(List.of("MINUSCA"), "reader")
+                .get("/accountability-cases?mission=" + mission)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
