@@ -8,7 +8,9 @@
 # databases a4p_bench and a4p_bench_pgbench are dropped and created again. The peer is packaged
 # on first use (bench/peer.sh).
 # Tuning: BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_WARMUP (10 s), BENCH_DURATION (20 s),
-# BENCH_PORT (8396), BENCH_PEER_PORT (8397), BENCH_JVM_OPTS (JVM flags for both apps, default none).
+# BENCH_JIT_WARMUP (20 s per call of a first, unmeasured pass over every call of an app, so that the
+# JIT has compiled what all the calls share before any is measured), BENCH_PORT (8396),
+# BENCH_PEER_PORT (8397), BENCH_JVM_OPTS (JVM flags for both apps, default none).
 # Prints Markdown tables per size; bench/README.md keeps the latest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ sizes=${*:-10000 1000000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 port=${BENCH_PORT:-8396} peer_port=${BENCH_PEER_PORT:-8397}
 threads=${BENCH_THREADS:-2} conns=${BENCH_CONNECTIONS:-32}
-warmup=${BENCH_WARMUP:-10} duration=${BENCH_DURATION:-20}
+warmup=${BENCH_WARMUP:-10} duration=${BENCH_DURATION:-20} jit_warmup=${BENCH_JIT_WARMUP:-20}
 app=target/quarkus-app
 for tool in wrk psql pgbench java curl; do command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }; done
 [ -f $app/quarkus-run.jar ] || { echo "bench: package the app first (./mvnw package -DskipTests)" >&2; exit 2; }
@@ -41,14 +43,24 @@ main_cmd() {
 }
 
 # One row: | name | req/s | p50 | p99 | ratio to pgbench -S | ratio to the peer (PEER key) |
+# With WARM_ONLY set, the call is only run for BENCH_JIT_WARMUP seconds and nothing is printed.
+# A path "random-case" asks for a different case of bench_ids.txt on each request.
 measure() {
     local name=$1 peer=$2 path=$3
     shift 3
-    local -a headers=(-H "Authorization: Bearer $reader")
+    local -a headers=(-H "Authorization: Bearer $reader") script=()
     [ $# -gt 0 ] && headers=("$@")
-    wrk -t"$threads" -c"$conns" -d"${warmup}s" --timeout 10s "${headers[@]}" "http://127.0.0.1:$port$path" >/dev/null
+    if [ "$path" = random-case ]; then
+        script=(-s "$root/bench/random-case.lua")
+        path=/
+    fi
+    if [ -n "${WARM_ONLY:-}" ]; then
+        wrk -t"$threads" -c"$conns" -d"${jit_warmup}s" --timeout 10s "${headers[@]}" "${script[@]}" "http://127.0.0.1:$port$path" >/dev/null
+        return 0
+    fi
+    wrk -t"$threads" -c"$conns" -d"${warmup}s" --timeout 10s "${headers[@]}" "${script[@]}" "http://127.0.0.1:$port$path" >/dev/null
     local out rps p50 p99 non2xx errors
-    out=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --timeout 10s --latency "${headers[@]}" "http://127.0.0.1:$port$path")
+    out=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --timeout 10s --latency "${headers[@]}" "${script[@]}" "http://127.0.0.1:$port$path")
     rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -59,8 +71,14 @@ measure() {
         "${non2xx:+ $non2xx non-2xx answers}${errors:+ $errors}"
 }
 
-# Everything measured against the running app (the load before its RSS is read).
+# Everything measured against the running app (the load before its RSS is read), after a pass that
+# only warms the JIT.
 main_calls() {
+    WARM_ONLY=1 calls >/dev/null
+    calls
+}
+
+calls() {
     local etag
     etag=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $reader" "http://127.0.0.1:$port/missions/MINUSCA" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
     echo "| call ($cases cases) | req/s | p50 | p99 | ratio to pgbench -S | ratio to the peer |"
@@ -72,11 +90,13 @@ main_calls() {
     measure "GET one case, redacted (reader)" one "/accountability-cases/$case_id"
     measure "GET one case, full view + read log (conduct_officer)" one "/accountability-cases/$case_id" \
         -H "Authorization: Bearer $officer"
+    measure "GET a different case each time (10,000 ids, mostly not held in memory)" one random-case
     measure "list of 50 cases" list "/accountability-cases?limit=50"
     measure "list of 50, mission + kind filter" list "/accountability-cases?limit=50&mission=MINUSCA&kind=misconduct"
     measure "list of 50, overdue filter" list "/accountability-cases?limit=50&overdue=true"
     measure "list of 50, page 200 of the unfiltered list (keyset)" list "/accountability-cases?limit=50&cursor=$deep_cursor"
 
+    [ -n "${WARM_ONLY:-}" ] && return 0
     echo
     echo "| statistics ($cases cases), one call after one warm-up call | status | seconds |"
     echo "|---|---|---|"
@@ -105,6 +125,16 @@ pgbench -S -c "$conns" -j "$threads" -T "$warmup" a4p_bench_pgbench >/dev/null 2
 pgbench_tps=$(pgbench -S -c "$conns" -j "$threads" -T "$duration" a4p_bench_pgbench 2>/dev/null | awk '/^tps/ {print int($3)}')
 echo "pgbench -S: $pgbench_tps tps ($conns connections, $threads threads, ${duration} s)"
 
+# The peer's calls, after the same JIT warm-up pass as ours.
+peer_load() {
+    local id=$1 peer_port=$2 path
+    for path in "/peer/cases/$id" "/peer/cached/cases/$id" "/peer/cases?limit=50"; do
+        wrk -t"$threads" -c"$conns" -d"${jit_warmup}s" --timeout 10s "http://127.0.0.1:$peer_port$path" >/dev/null
+    done
+    peer_calls "$id" "$peer_port"
+}
+
+export BENCH_IDS=${TMPDIR:-/tmp}/a4p-bench-ids.txt
 main_cmd
 APP_PID=
 trap '[ -n "$APP_PID" ] && app_stop "$APP_PID"' EXIT
@@ -118,6 +148,7 @@ for cases in $sizes; do
     psql -q -c "VACUUM ANALYZE" a4p_bench
     echo "data: $cases cases in $(( ($(date +%s%N) - start) / 1000000 )) ms (and VACUUM ANALYZE)"
     case_id=$(psql -tA -c "SELECT id FROM accountability_case WHERE category = 'sea' ORDER BY id LIMIT 1" a4p_bench)
+    psql -tA -c "SELECT id FROM accountability_case ORDER BY random() LIMIT 10000" a4p_bench >"$BENCH_IDS"
     deep_cursor=$(deep_cursor)
     app_stop "$APP_PID"
     APP_PID=
@@ -126,7 +157,7 @@ for cases in $sizes; do
     echo "| peer call ($cases cases) | req/s | p50 | p99 |"
     echo "|---|---|---|---|"
     peer_cmd "jdbc:postgresql://$PGHOST:$PGPORT/a4p_bench" "$PGUSER" "$peer_port"
-    startup_and_rss $peer_port /tmp/a4p-bench-peer.log "peer_calls $case_id" "${PEER_CMD[@]}"
+    startup_and_rss $peer_port /tmp/a4p-bench-peer.log "peer_load $case_id" "${PEER_CMD[@]}"
     peer_start=$STARTUP_MS peer_cpu=$STARTUP_CPU_MS peer_rss=$RSS_MB
     echo
     startup_and_rss $port /tmp/a4p-bench-app.log main_calls "${MAIN_CMD[@]}"
