@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.a4ptracker.platform.DaemonThreads;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -39,13 +40,7 @@ public class EventRetention {
     }
 
     void start(@Observes StartupEvent started) {
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread thread = new Thread(r, "event-retention");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-retention"));
         timer.scheduleWithFixedDelay(
                 this::purge, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

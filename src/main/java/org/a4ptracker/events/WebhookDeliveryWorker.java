@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.a4ptracker.events.WebhookRepository.DeliveryStatus;
+import org.a4ptracker.platform.DaemonThreads;
 import org.a4ptracker.platform.persistence.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -126,13 +127,7 @@ public class WebhookDeliveryWorker {
             return;
         }
         deliverers =
-                Executors.newFixedThreadPool(
-                        workers,
-                        r -> {
-                            Thread thread = new Thread(r, "webhook-deliverer");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+                Executors.newFixedThreadPool(workers, DaemonThreads.named("webhook-deliverer"));
         dispatcher = new Thread(this::dispatch, "webhook-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();

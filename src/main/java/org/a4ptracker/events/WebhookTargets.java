@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.a4ptracker.platform.DaemonThreads;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,12 +72,7 @@ public class WebhookTargets {
     private final Set<String> allowedHosts;
     private final Duration lookupTimeout;
     private final ExecutorService lookups =
-            Executors.newCachedThreadPool(
-                    r -> {
-                        Thread thread = new Thread(r, "webhook-dns");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            Executors.newCachedThreadPool(DaemonThreads.named("webhook-dns"));
 
     WebhookTargets(
             @ConfigProperty(name = "a4p.webhooks.allowed-hosts") Optional<List<String>> allowed,

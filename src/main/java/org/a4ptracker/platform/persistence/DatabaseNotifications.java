@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.a4ptracker.platform.DaemonThreads;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -72,12 +73,7 @@ public class DatabaseNotifications {
     private final long heartbeatMillis;
     private final AtomicInteger registrations = new AtomicInteger();
     private final ScheduledExecutorService announcer =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "database-announcer");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("database-announcer"));
     private volatile long announcedAt = System.nanoTime() - ANNOUNCE_GAP_MILLIS * 1_000_000L;
     private volatile long provenAliveAt;
     private volatile boolean running;

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.a4ptracker.platform.DaemonThreads;
 import org.a4ptracker.platform.http.DatabaseUnavailable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -32,12 +33,7 @@ public class DatabaseReadiness implements HealthCheck {
     private final AgroalDataSource dataSource;
     private final Duration deadline;
     private final ExecutorService probes =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "database-readiness-probe");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            Executors.newSingleThreadExecutor(DaemonThreads.named("database-readiness-probe"));
     private Future<Boolean> probe;
 
     DatabaseReadiness(

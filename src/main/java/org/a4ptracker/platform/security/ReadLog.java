@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.a4ptracker.platform.DaemonThreads;
 import org.a4ptracker.platform.http.ProblemException;
 import org.a4ptracker.platform.persistence.Keyset;
 import org.a4ptracker.platform.persistence.StoredEnum;
@@ -72,12 +73,7 @@ public class ReadLog {
     private final List<Queued> unwritten = new ArrayList<>();
 
     private final ScheduledExecutorService writer =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "read-log-writer");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("read-log-writer"));
     private volatile boolean stopped;
 
     ReadLog(

@@ -32,40 +32,37 @@ class ReadCacheTest {
 
     @Inject AgroalDataSource database;
 
-    /** Changes the mission the way another replica (or an operator) would: not through us. */
-    private void changeBehindTheService(String acronym, String headquarters) throws Exception {
+    /**
+     * Runs {@code sql} the way another replica (or an operator with psql) would: not through us.
+     */
+    private void behindTheService(String sql, String... parameters) throws Exception {
         try (Connection connection = database.getConnection();
-                PreparedStatement update =
-                        connection.prepareStatement(
-                                "UPDATE mission SET headquarters = ?, version = version + 1"
-                                        + " WHERE acronym = ?")) {
-            update.setString(1, headquarters);
-            update.setString(2, acronym);
-            assertEquals(1, update.executeUpdate());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
         }
     }
 
-    /** Changes a case's status without the service: another replica's write, or psql. */
+    private void changeBehindTheService(String acronym, String headquarters) throws Exception {
+        behindTheService(
+                "UPDATE mission SET headquarters = ?, version = version + 1 WHERE acronym = ?",
+                headquarters,
+                acronym);
+    }
+
     private void changeCaseBehindTheService(String id, String status) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement update =
-                        connection.prepareStatement(
-                                "UPDATE accountability_case SET status = ?, version = version + 1"
-                                        + " WHERE id = CAST(? AS uuid)")) {
-            update.setString(1, status);
-            update.setString(2, id);
-            assertEquals(1, update.executeUpdate());
-        }
+        behindTheService(
+                "UPDATE accountability_case SET status = ?, version = version + 1"
+                        + " WHERE id = CAST(? AS uuid)",
+                status,
+                id);
     }
 
     /** What another replica sends after committing a case write. */
     private void announceACaseChangeFromAnotherReplica() throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement notify =
-                        connection.prepareStatement(
-                                "SELECT pg_notify('a4p_changed_accountability_case', 'another')")) {
-            notify.execute();
-        }
+        behindTheService("SELECT pg_notify('a4p_changed_accountability_case', 'another')");
     }
 
     private static String statusSeenByAReader(String caseId) {
