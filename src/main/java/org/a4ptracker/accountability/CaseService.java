@@ -143,9 +143,10 @@ public class CaseService implements JudicialPipelines {
             // A batch of an export: read once, not worth keeping.
             return CaseMapper.toPage(cases.page(filter, scope, keyset, today), today);
         }
-        Set<String> visible = scope.seesAll() ? Set.of() : scope.missions();
+        // The claim's own set ("*" for every mission): a caller who sees no mission has a key of
+        // its own.
         return pages.get(
-                new Listing(filter, visible, keyset, today),
+                new Listing(filter, scope.missions(), keyset, today),
                 listing -> CaseMapper.toPage(cases.page(filter, scope, keyset, today), today));
     }
 

@@ -188,6 +188,13 @@ class ReadCacheTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(0));
+        as("reader").get("/accountability-cases?mission=" + mission).then().statusCode(200);
+        Api.asIn(List.of(), "reader")
+                .get("/accountability-cases?mission=" + mission)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        Api.asIn(List.of(), "reader").get("/accountability-cases/" + id).then().statusCode(404);
     }
 
     @Test
