@@ -126,17 +126,23 @@ public class ReadLog {
         }
     }
 
-    /** Writes every read queued so far, the oldest first. */
+    /**
+     * Writes every read queued so far, the oldest first; reads queued meanwhile wait for the next
+     * call, so that a caller does not chase a queue that a busy replica keeps filling.
+     */
     private synchronized void writeQueued() throws SQLException {
-        do {
+        int left = unwritten.size() + queued.size();
+        while (left > 0) {
             if (unwritten.isEmpty()) {
-                queued.drainTo(unwritten, BATCH);
+                queued.drainTo(unwritten, Math.min(BATCH, left));
             }
-            if (!unwritten.isEmpty()) {
-                write(unwritten);
-                unwritten.clear();
+            if (unwritten.isEmpty()) {
+                return;
             }
-        } while (!queued.isEmpty());
+            write(unwritten);
+            left -= unwritten.size();
+            unwritten.clear();
+        }
     }
 
     private void write(List<Queued> reads) throws SQLException {
@@ -175,7 +181,11 @@ public class ReadLog {
         stopped = true;
         writer.shutdown();
         try {
-            writeQueued();
+            // Once stopped, no read is queued any more, except one that was being queued as the
+            // flag turned: the queue empties.
+            do {
+                writeQueued();
+            } while (!queued.isEmpty());
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(
                     "%d reads could not be written to the read log at shutdown: %s",
