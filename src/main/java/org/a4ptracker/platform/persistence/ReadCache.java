@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,7 +105,7 @@ public class ReadCache {
     }
 
     private final Map<String, List<Region<?, ?>>> regions = new ConcurrentHashMap<>();
-    private final Map<String, String> announcedTopics = new ConcurrentHashMap<>();
+    private final Set<String> announcedTopics = ConcurrentHashMap.newKeySet();
     private final TransactionSynchronizationRegistry transactions;
     private final DatabaseNotifications notifications;
     private final boolean enabled;
@@ -134,8 +135,7 @@ public class ReadCache {
      * {@code capacity} entries, each trusted for at most {@code maxAge}.
      */
     public <K, V> Region<K, V> announcedRegion(String topic, int capacity, Duration maxAge) {
-        if (enabled
-                && announcedTopics.putIfAbsent(topic, ANNOUNCED_CHANNEL_PREFIX + topic) == null) {
+        if (enabled && announcedTopics.add(topic)) {
             notifications.listen(
                     ANNOUNCED_CHANNEL_PREFIX + topic, payload -> drop(topic), this::dropAll);
         }
@@ -156,10 +156,11 @@ public class ReadCache {
         AfterCommit.run(
                 transactions,
                 () -> {
-                    drop(topic);
-                    String channel = announcedTopics.get(topic);
-                    if (channel != null) {
-                        notifications.announce(channel);
+                    if (announcedTopics.contains(topic)) {
+                        // Reaches this replica's own listener at once, which drops the entries.
+                        notifications.announce(ANNOUNCED_CHANNEL_PREFIX + topic);
+                    } else {
+                        drop(topic);
                     }
                 });
     }
