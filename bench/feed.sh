@@ -13,7 +13,8 @@
 # The database a4p_feed_bench is dropped and created again for each run. The variant without the outbox
 # is packaged once per state of the source, in $TMPDIR/a4p-feed-without-outbox-<hash>.
 # Tuning: BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_LIGHT_CONNECTIONS (2), BENCH_WARMUP (20 s), BENCH_DURATION (30 s),
-# BENCH_PORT (8398), BENCH_RECEIVER_PORT (8399).
+# BENCH_PORT (8398), BENCH_RECEIVER_PORT (8399), BENCH_RECEIVER (python: bench/feed/receive.py; java:
+# bench/feed/Receive.java, the same receiver on the JDK's HTTP server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,6 +23,11 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 port=${BENCH_PORT:-8398} receiver_port=${BENCH_RECEIVER_PORT:-8399}
 threads=${BENCH_THREADS:-2} conns=${BENCH_CONNECTIONS:-16} light=${BENCH_LIGHT_CONNECTIONS:-2}
 warmup=${BENCH_WARMUP:-20} duration=${BENCH_DURATION:-30}
+case ${BENCH_RECEIVER:-python} in
+    python) receive="python3 bench/feed/receive.py" ;;
+    java) receive="java bench/feed/Receive.java" ;;
+    *) echo "bench: BENCH_RECEIVER is python or java" >&2; exit 2 ;;
+esac
 for tool in wrk psql python3 java curl git patch; do command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }; done
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "bench: package the app first (./mvnw package -DskipTests)" >&2; exit 2; }
 state=$( (git rev-parse HEAD; git diff HEAD; git ls-files --others --exclude-standard src | xargs -r cat) | sha1sum | cut -c1-12)
@@ -59,8 +65,7 @@ run() {   # name, app directory, result name, consumers (yes/no), connections
         python3 bench/feed/follow.py "http://127.0.0.1:$port" "$officer" "$((duration + 2))" > "$out_dir/follow.txt" &
         follower=$!
         # The receiver counts the events of the measured load only, and listens 12 s past its end.
-        echo "$load_start" | python3 bench/feed/receive.py "$receiver_port" "$secret" "$((duration + 14))" \
-            > "$out_dir/receive.txt" &
+        echo "$load_start" | $receive "$receiver_port" "$secret" "$((duration + 14))" > "$out_dir/receive.txt" &
         receiver=$!
         sleep 2
     fi
