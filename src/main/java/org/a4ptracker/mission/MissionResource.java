@@ -2,9 +2,13 @@ package org.a4ptracker.mission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.a4ptracker.api.MissionsApi;
 import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
@@ -15,6 +19,7 @@ import org.a4ptracker.api.model.MissionUpdate;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.http.Lists;
+import org.a4ptracker.platform.http.MemoryAnswers;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.security.Roles;
 
@@ -55,6 +60,32 @@ public class MissionResource implements MissionsApi {
     @Override
     public Response getMission(String acronym, String ifNoneMatch) {
         return ETags.respondFresh(Response.ok(), service.get(acronym), ifNoneMatch);
+    }
+
+    /** {@link #getMission} for a mission held in memory, on the I/O thread. */
+    @Singleton
+    static class FromMemory implements MemoryAnswers.MemoryAnswer {
+        private final MissionService service;
+
+        FromMemory(MissionService service) {
+            this.service = service;
+        }
+
+        @Override
+        public String operation() {
+            return "getMission";
+        }
+
+        @Override
+        public Optional<Response> answer(ContainerRequestContext request) {
+            return service.held(request.getUriInfo().getPathParameters().getFirst("acronym"))
+                    .map(
+                            mission ->
+                                    ETags.respondFresh(
+                                            Response.ok(),
+                                            mission,
+                                            request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
+        }
     }
 
     @Override

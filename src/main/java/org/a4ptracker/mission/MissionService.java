@@ -118,6 +118,14 @@ class MissionService implements MissionLookup {
         return missions.page(filter, scope, keyset).map(MissionMapper::toApi);
     }
 
+    /** The mission as {@link #get} answers it, from memory only; empty when it must be read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    java.util.Optional<Versioned<org.a4ptracker.api.model.Mission>> held(String acronym) {
+        return scope.sees(acronym)
+                ? held.held(acronym).map(Held::shown)
+                : java.util.Optional.empty();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<org.a4ptracker.api.model.Mission> get(String acronym) {
         return require(acronym, scope, Held::shown);

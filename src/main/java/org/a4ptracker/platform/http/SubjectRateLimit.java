@@ -28,7 +28,11 @@ public class SubjectRateLimit {
         this.limiter = new RateLimiter(max, window);
     }
 
-    @ServerRequestFilter
+    /** Before any other filter (see {@link MemoryAnswers#PRIORITY}). */
+    static final int PRIORITY = Integer.MIN_VALUE;
+
+    /** Non-blocking, so that it also counts the reads {@link MemoryAnswers} answers. */
+    @ServerRequestFilter(nonBlocking = true, priority = PRIORITY)
     public Uni<Response> limit() {
         if (!limiter.enabled()) {
             return Uni.createFrom().nullItem();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.a4ptracker.support.Api;
 import org.a4ptracker.support.DevTokens;
+import org.a4ptracker.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** With a per-subject limit switched on, one subject's excess is a 429; other subjects go on. */
@@ -27,10 +28,14 @@ class SubjectRateLimitTest {
     }
 
     private static Response get(String subject) {
+        return get(subject, "/priorities");
+    }
+
+    private static Response get(String subject, String path) {
         return Api.anonymous()
                 .auth()
                 .oauth2(DevTokens.mint(subject, List.of("reader"), List.of("*"), 600))
-                .get("/priorities");
+                .get(path);
     }
 
     @Test
@@ -42,5 +47,18 @@ class SubjectRateLimitTest {
         assertProblem(get(busy), 429, "/problems/too-many-requests")
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"));
         get("calm-" + System.nanoTime()).then().statusCode(200);
+    }
+
+    /**
+     * A mission held in memory is answered before the hand-over to a worker thread: still counted.
+     */
+    @Test
+    void readsAnsweredFromMemoryAreCountedToo() {
+        String mission = "/missions/" + Fixtures.createMission("2020-01-01");
+        String busy = "busy-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            get(busy, mission).then().statusCode(200);
+        }
+        assertProblem(get(busy, mission), 429, "/problems/too-many-requests");
     }
 }

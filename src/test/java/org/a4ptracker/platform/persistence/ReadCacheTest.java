@@ -229,6 +229,32 @@ class ReadCacheTest {
                 .body("acronym", equalTo(acronym));
     }
 
+    /**
+     * The first read loads the mission on a worker thread; the next ones are answered from memory
+     * on the I/O thread (platform/http/MemoryAnswers). A caller sees no difference, and the role
+     * and scope checks still apply to what is held.
+     */
+    @Test
+    void aMissionHeldInMemoryIsAnsweredAsTheResourceAnswersIt() {
+        String acronym = Fixtures.createMission("2020-01-01");
+        io.restassured.response.Response loaded = as("reader").get("/missions/" + acronym);
+        for (String role : List.of("reader", "editor", "conduct_officer", "admin")) {
+            io.restassured.response.Response held = as(role).get("/missions/" + acronym);
+            assertEquals(200, held.statusCode());
+            assertEquals(loaded.contentType(), held.contentType());
+            assertEquals(loaded.header("ETag"), held.header("ETag"));
+            assertEquals(loaded.header("Cache-Control"), held.header("Cache-Control"));
+            assertEquals(loaded.asString(), held.asString());
+        }
+        as("nobody").get("/missions/" + acronym).then().statusCode(403);
+        Api.asIn(List.of("MINUSCA"), "reader")
+                .get("/missions/" + acronym)
+                .then()
+                .statusCode(404)
+                .header("ETag", org.hamcrest.Matchers.nullValue());
+        Api.anonymous().get("/missions/" + acronym).then().statusCode(401);
+    }
+
     @Test
     void aMissionOutsideTheScopeIsNotRevealedByRevalidation() {
         String acronym = Fixtures.createMission("2020-01-01");
