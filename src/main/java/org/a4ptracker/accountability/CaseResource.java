@@ -2,12 +2,15 @@ package org.a4ptracker.accountability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.a4ptracker.api.AccountabilityCasesApi;
 import org.a4ptracker.api.model.CaseCreate;
@@ -24,6 +27,7 @@ import org.a4ptracker.api.model.TransitionInput;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.http.Lists;
+import org.a4ptracker.platform.http.MemoryAnswers;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -155,6 +159,42 @@ public class CaseResource implements AccountabilityCasesApi {
     }
 
     /** The case, with its ETag when it is the current state. */
+    /**
+     * {@link #getCase} for a case held in memory, on the I/O thread: the current state only, and
+     * only for an id in its canonical form (anything else takes the resource method).
+     */
+    @Singleton
+    static class FromMemory implements MemoryAnswers.MemoryAnswer {
+        private final CaseService service;
+
+        FromMemory(CaseService service) {
+            this.service = service;
+        }
+
+        @Override
+        public String operation() {
+            return "getCase";
+        }
+
+        @Override
+        public Optional<Response> answer(ContainerRequestContext request) {
+            if (request.getUriInfo().getQueryParameters().containsKey("as_of")) {
+                return Optional.empty();
+            }
+            String text = request.getUriInfo().getPathParameters().getFirst("case_id");
+            UUID id;
+            try {
+                id = UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            if (!id.toString().equalsIgnoreCase(text)) {
+                return Optional.empty();
+            }
+            return service.held(id).map(held -> shown(Response.ok(), held));
+        }
+    }
+
     private static Response shown(Response.ResponseBuilder response, CaseService.Shown shown) {
         if (shown.version() != null) {
             response.header(HttpHeaders.ETAG, ETags.of(shown.version()));

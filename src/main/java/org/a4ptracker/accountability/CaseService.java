@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.a4ptracker.api.model.AccountabilityCase;
@@ -165,6 +166,23 @@ public class CaseService implements JudicialPipelines {
             readLog.queue(logEntry(ReadLog.View.CURRENT), id);
         }
         return held.shown();
+    }
+
+    /**
+     * {@link #current} from memory only, without waiting (callable on the I/O thread): empty when
+     * the case is not held, is outside the caller's scope, or its full view cannot be queued to the
+     * read log at once; the caller then takes {@link #current}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Shown> held(UUID id) {
+        boolean full = fullView();
+        Optional<Visible> held = views.held(new View(id, Dates.today(), full));
+        if (held.isEmpty()
+                || !scope.sees(held.get().mission())
+                || full && !readLog.tryQueue(logEntry(ReadLog.View.CURRENT), id)) {
+            return Optional.empty();
+        }
+        return Optional.of(held.get().shown());
     }
 
     /** A view of a case, whoever may see it, or null when there is no such case. */

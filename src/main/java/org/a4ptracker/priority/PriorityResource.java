@@ -1,13 +1,18 @@
 package org.a4ptracker.priority;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.a4ptracker.api.PrioritiesApi;
 import org.a4ptracker.api.model.PriorityList;
+import org.a4ptracker.platform.http.Csv;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Languages;
 import org.a4ptracker.platform.http.Lists;
+import org.a4ptracker.platform.http.MemoryAnswers;
 import org.a4ptracker.platform.security.Roles;
 
 @RolesAllowed({Roles.READER, Roles.EDITOR, Roles.CONDUCT_OFFICER, Roles.ADMIN})
@@ -25,20 +30,82 @@ public class PriorityResource implements PrioritiesApi {
     public Response listPriorities(String acceptLanguage, String ifNoneMatch) {
         String language = Languages.pick(acceptLanguage);
         PriorityService.Tagged<PriorityList> priorities = service.list(language);
-        Response answer =
-                lists.csv()
-                        ? lists.itemsAsCsv("listPriorities", priorities.body().getItems())
-                        : respond(priorities, language, ifNoneMatch);
-        return Response.fromResponse(answer)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .build();
+        return lists.csv()
+                ? listed(lists.itemsAsCsv("listPriorities", priorities.body().getItems()), language)
+                : listed(respond(priorities, language, ifNoneMatch), language);
     }
 
     @Override
     public Response getPriority(String code, String acceptLanguage, String ifNoneMatch) {
         String language = Languages.pick(acceptLanguage);
         return respond(service.get(code, language), language, ifNoneMatch);
+    }
+
+    /** {@link #listPriorities} as JSON from memory, on the I/O thread. */
+    @Singleton
+    static class ListFromMemory implements MemoryAnswers.MemoryAnswer {
+        private final PriorityService service;
+
+        ListFromMemory(PriorityService service) {
+            this.service = service;
+        }
+
+        @Override
+        public String operation() {
+            return "listPriorities";
+        }
+
+        @Override
+        public Optional<Response> answer(ContainerRequestContext request) {
+            if (Csv.wanted(request.getAcceptableMediaTypes())) {
+                return Optional.empty();
+            }
+            String language = Languages.pick(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            return service.heldList(language)
+                    .map(
+                            list ->
+                                    listed(
+                                            respond(
+                                                    list,
+                                                    language,
+                                                    request.getHeaderString(
+                                                            HttpHeaders.IF_NONE_MATCH)),
+                                            language));
+        }
+    }
+
+    /** {@link #getPriority} from memory, on the I/O thread. */
+    @Singleton
+    static class OneFromMemory implements MemoryAnswers.MemoryAnswer {
+        private final PriorityService service;
+
+        OneFromMemory(PriorityService service) {
+            this.service = service;
+        }
+
+        @Override
+        public String operation() {
+            return "getPriority";
+        }
+
+        @Override
+        public Optional<Response> answer(ContainerRequestContext request) {
+            String language = Languages.pick(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            return service.held(request.getUriInfo().getPathParameters().getFirst("code"), language)
+                    .map(
+                            priority ->
+                                    respond(
+                                            priority,
+                                            language,
+                                            request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
+        }
+    }
+
+    private static Response listed(Response answer, String language) {
+        return Response.fromResponse(answer)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
     }
 
     private static Response respond(

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.a4ptracker.api.model.Priority;
@@ -51,6 +52,18 @@ class PriorityService implements PriorityLookup {
     @Transactional(Transactional.TxType.SUPPORTS)
     Tagged<PriorityList> list(String language) {
         return catalog(language).list();
+    }
+
+    /** {@link #list} from memory only (callable on the I/O thread); empty when not held. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Tagged<PriorityList>> heldList(String language) {
+        return catalogs.held(language).map(Catalog::list);
+    }
+
+    /** {@link #get} from memory only; empty when not held or when there is no such priority. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Tagged<Priority>> held(String code, String language) {
+        return catalogs.held(language).map(catalog -> catalog.byCode().get(code));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -42,7 +42,12 @@ public final class Csv {
      * text/*}). Without {@code Accept}, or with {@code *}{@code /*}, JSON.
      */
     public static boolean wanted(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+        return wanted(headers.getAcceptableMediaTypes());
+    }
+
+    /** {@link #wanted(HttpHeaders)} from the media types a request accepts, best first. */
+    public static boolean wanted(List<MediaType> acceptable) {
+        for (MediaType accepted : acceptable) {
             if ("0".equals(accepted.getParameters().get("q"))) {
                 continue;
             }

@@ -2,10 +2,17 @@ package org.a4ptracker.platform.http;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,7 +23,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * the request is never handed to a worker thread (on a cached mission GET that hand-over was the
  * largest single cost: bench/README.md, "Reads answered on the I/O thread"). It runs after
  * authentication, after the resource method's role check and after the subject rate limit; a read
- * that is not held goes on to its resource method as before.
+ * that is not held goes on to its resource method as before, and so does one whose headers are
+ * longer than the contract allows (the method's validation answers it).
  */
 @Singleton
 public class MemoryAnswers {
@@ -37,6 +45,7 @@ public class MemoryAnswers {
     static final int PRIORITY = SubjectRateLimit.PRIORITY + 1;
 
     private final Map<String, MemoryAnswer> byOperation;
+    private final Map<String, Map<String, Integer>> headerLimits = new ConcurrentHashMap<>();
 
     MemoryAnswers(Instance<MemoryAnswer> answers) {
         this.byOperation =
@@ -47,7 +56,50 @@ public class MemoryAnswers {
     @ServerRequestFilter(nonBlocking = true, priority = PRIORITY)
     public Optional<Response> fromMemory(
             ContainerRequestContext request, SimpleResourceInfo resource) {
-        MemoryAnswer answer = byOperation.get(resource.getMethodName());
-        return answer == null ? Optional.empty() : answer.answer(request);
+        String operation = resource.getMethodName();
+        MemoryAnswer answer = byOperation.get(operation);
+        if (answer == null
+                || !withinLimits(
+                        request,
+                        headerLimits.computeIfAbsent(
+                                operation, op -> limitsOf(resource.getResourceClass(), op)))) {
+            return Optional.empty();
+        }
+        return answer.answer(request);
+    }
+
+    /**
+     * The longest value the contract allows for each header the operation reads: the {@code @Size}
+     * of its parameter in the generated interface.
+     */
+    static Map<String, Integer> limitsOf(Class<?> resource, String operation) {
+        Map<String, Integer> limits = new HashMap<>();
+        for (Class<?> api : resource.getInterfaces()) {
+            for (Method method : api.getMethods()) {
+                if (!method.getName().equals(operation)) {
+                    continue;
+                }
+                for (Parameter parameter : method.getParameters()) {
+                    HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+                    Size size = parameter.getAnnotation(Size.class);
+                    if (header != null && size != null) {
+                        limits.put(header.value(), size.max());
+                    }
+                }
+            }
+        }
+        return Map.copyOf(limits);
+    }
+
+    private static boolean withinLimits(
+            ContainerRequestContext request, Map<String, Integer> limits) {
+        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+            List<String> values = request.getHeaders().get(limit.getKey());
+            if (values != null
+                    && values.stream().anyMatch(value -> value.length() > limit.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

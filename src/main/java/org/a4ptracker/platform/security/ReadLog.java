@@ -112,6 +112,14 @@ public class ReadLog {
         }
     }
 
+    /**
+     * {@link #queue} for a caller that must not wait (an answer on the I/O thread): false when the
+     * queue is full or the service is stopping, and the caller then takes the path that may wait.
+     */
+    public boolean tryQueue(Entry entry, UUID recordId) {
+        return !stopped && queued.offer(new Queued(entry, recordId, Instant.now()));
+    }
+
     private static ProblemException unavailable() {
         return ProblemException.serviceUnavailable(
                 "The read log cannot take this read now; the record is not shown. Retry later.",

@@ -253,6 +253,84 @@ class ReadCacheTest {
                 .statusCode(404)
                 .header("ETag", org.hamcrest.Matchers.nullValue());
         Api.anonymous().get("/missions/" + acronym).then().statusCode(401);
+        // Longer than the contract allows: refused as when nothing is held.
+        Api.invalid("reader")
+                .header("If-None-Match", "\"" + "x".repeat(1000) + "\"")
+                .get("/missions/" + acronym)
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON);
+    }
+
+    @Test
+    void aCaseHeldInMemoryIsAnsweredAsTheResourceAnswersItAndEveryFullReadIsLogged() {
+        String id = Cases.create(Cases.sea(Fixtures.createMission("2020-01-01"), "2021-03-01"));
+        for (String role : List.of("reader", "conduct_officer")) {
+            io.restassured.response.Response loaded = as(role).get("/accountability-cases/" + id);
+            io.restassured.response.Response held = as(role).get("/accountability-cases/" + id);
+            assertEquals(200, held.statusCode());
+            assertEquals(loaded.contentType(), held.contentType());
+            assertEquals(loaded.header("ETag"), held.header("ETag"));
+            assertEquals(loaded.asString(), held.asString());
+        }
+        // The same case by its id in capitals, and as it was: answered as before.
+        as("reader")
+                .get("/accountability-cases/" + id.toUpperCase(java.util.Locale.ROOT))
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        as("conduct_officer")
+                .queryParam("as_of", java.time.OffsetDateTime.now().toString())
+                .get("/accountability-cases/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        // The answer to the creation, two full reads of the current state and one of a past
+        // state: each logged.
+        List<String> views =
+                as("admin")
+                        .get("/accountability-cases/" + id + "/reads")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.view");
+        assertEquals(
+                List.of("as_of", "current", "current", "current"),
+                views.stream().sorted().toList());
+    }
+
+    @Test
+    void prioritiesHeldInMemoryAreAnsweredAsTheResourceAnswersThem() {
+        for (String path : List.of("/priorities", "/priorities/P4")) {
+            for (String language : List.of("en", "fr")) {
+                io.restassured.response.Response loaded =
+                        as("reader").header("Accept-Language", language).get(path);
+                io.restassured.response.Response held =
+                        as("reader").header("Accept-Language", language).get(path);
+                assertEquals(200, held.statusCode());
+                assertEquals(loaded.contentType(), held.contentType());
+                assertEquals(
+                        loaded.headers().getValues("Content-Language"),
+                        held.headers().getValues("Content-Language"));
+                assertEquals(loaded.headers().getValues("Vary"), held.headers().getValues("Vary"));
+                assertEquals(loaded.header("ETag"), held.header("ETag"));
+                assertEquals(loaded.asString(), held.asString());
+            }
+        }
+        as("reader")
+                .accept("text/csv")
+                .get("/priorities")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        Api.invalid("reader").get("/priorities/P9").then().statusCode(400);
+        Api.invalid("reader")
+                .header("Accept-Language", "x".repeat(201))
+                .get("/priorities/P4")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON);
     }
 
     @Test
