@@ -3,7 +3,6 @@ package org.a4ptracker.accountability;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -164,34 +163,25 @@ public class CaseResource implements AccountabilityCasesApi {
      * only for an id in its canonical form (anything else takes the resource method).
      */
     @Singleton
-    static class FromMemory implements MemoryAnswers.MemoryAnswer {
-        private final CaseService service;
-
+    static class FromMemory extends MemoryAnswers.MemoryAnswer {
         FromMemory(CaseService service) {
-            this.service = service;
+            super(
+                    "getCase",
+                    request ->
+                            request.getUriInfo().getQueryParameters().containsKey("as_of")
+                                    ? Optional.empty()
+                                    : canonicalId(MemoryAnswers.pathParameter(request, "case_id"))
+                                            .flatMap(service::held)
+                                            .map(held -> shown(Response.ok(), held)));
         }
 
-        @Override
-        public String operation() {
-            return "getCase";
-        }
-
-        @Override
-        public Optional<Response> answer(ContainerRequestContext request) {
-            if (request.getUriInfo().getQueryParameters().containsKey("as_of")) {
-                return Optional.empty();
-            }
-            String text = request.getUriInfo().getPathParameters().getFirst("case_id");
-            UUID id;
+        private static Optional<UUID> canonicalId(String text) {
             try {
-                id = UUID.fromString(text);
+                UUID id = UUID.fromString(text);
+                return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-            if (!id.toString().equalsIgnoreCase(text)) {
-                return Optional.empty();
-            }
-            return service.held(id).map(held -> shown(Response.ok(), held));
         }
     }
 

@@ -3,12 +3,10 @@ package org.a4ptracker.mission;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.a4ptracker.api.MissionsApi;
 import org.a4ptracker.api.model.Mission;
 import org.a4ptracker.api.model.MissionCreate;
@@ -64,27 +62,19 @@ public class MissionResource implements MissionsApi {
 
     /** {@link #getMission} for a mission held in memory, on the I/O thread. */
     @Singleton
-    static class FromMemory implements MemoryAnswers.MemoryAnswer {
-        private final MissionService service;
-
+    static class FromMemory extends MemoryAnswers.MemoryAnswer {
         FromMemory(MissionService service) {
-            this.service = service;
-        }
-
-        @Override
-        public String operation() {
-            return "getMission";
-        }
-
-        @Override
-        public Optional<Response> answer(ContainerRequestContext request) {
-            return service.held(request.getUriInfo().getPathParameters().getFirst("acronym"))
-                    .map(
-                            mission ->
-                                    ETags.respondFresh(
-                                            Response.ok(),
-                                            mission,
-                                            request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
+            super(
+                    "getMission",
+                    request ->
+                            service.held(MemoryAnswers.pathParameter(request, "acronym"))
+                                    .map(
+                                            mission ->
+                                                    ETags.respondFresh(
+                                                            Response.ok(),
+                                                            mission,
+                                                            request.getHeaderString(
+                                                                    HttpHeaders.IF_NONE_MATCH))));
         }
     }
 

@@ -43,62 +43,45 @@ public class PriorityResource implements PrioritiesApi {
 
     /** {@link #listPriorities} as JSON from memory, on the I/O thread. */
     @Singleton
-    static class ListFromMemory implements MemoryAnswers.MemoryAnswer {
-        private final PriorityService service;
-
+    static class ListFromMemory extends MemoryAnswers.MemoryAnswer {
         ListFromMemory(PriorityService service) {
-            this.service = service;
-        }
-
-        @Override
-        public String operation() {
-            return "listPriorities";
-        }
-
-        @Override
-        public Optional<Response> answer(ContainerRequestContext request) {
-            if (Csv.wanted(request.getAcceptableMediaTypes())) {
-                return Optional.empty();
-            }
-            String language = Languages.pick(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            return service.heldList(language)
-                    .map(
-                            list ->
-                                    listed(
-                                            respond(
-                                                    list,
-                                                    language,
-                                                    request.getHeaderString(
-                                                            HttpHeaders.IF_NONE_MATCH)),
-                                            language));
+            super(
+                    "listPriorities",
+                    request -> {
+                        String language = language(request);
+                        return Csv.wanted(request.getAcceptableMediaTypes())
+                                ? Optional.empty()
+                                : service.heldList(language)
+                                        .map(
+                                                list ->
+                                                        listed(
+                                                                respond(list, language, request),
+                                                                language));
+                    });
         }
     }
 
     /** {@link #getPriority} from memory, on the I/O thread. */
     @Singleton
-    static class OneFromMemory implements MemoryAnswers.MemoryAnswer {
-        private final PriorityService service;
-
+    static class OneFromMemory extends MemoryAnswers.MemoryAnswer {
         OneFromMemory(PriorityService service) {
-            this.service = service;
+            super(
+                    "getPriority",
+                    request -> {
+                        String language = language(request);
+                        return service.held(MemoryAnswers.pathParameter(request, "code"), language)
+                                .map(priority -> respond(priority, language, request));
+                    });
         }
+    }
 
-        @Override
-        public String operation() {
-            return "getPriority";
-        }
+    private static String language(ContainerRequestContext request) {
+        return Languages.pick(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
 
-        @Override
-        public Optional<Response> answer(ContainerRequestContext request) {
-            String language = Languages.pick(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            return service.held(request.getUriInfo().getPathParameters().getFirst("code"), language)
-                    .map(
-                            priority ->
-                                    respond(
-                                            priority,
-                                            language,
-                                            request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
-        }
+    private static Response respond(
+            PriorityService.Tagged<?> answer, String language, ContainerRequestContext request) {
+        return respond(answer, language, request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 
     private static Response listed(Response answer, String language) {

@@ -29,13 +29,25 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 @Singleton
 public class MemoryAnswers {
 
-    /** One operation's answer from memory. */
-    public interface MemoryAnswer {
-        /** The operationId of the contract it answers (the generated method's name). */
-        String operation();
+    /**
+     * One operation's answer from memory, declared as a bean of the resource's folder: {@code
+     * answer} gives the response, or empty to let the resource method answer. It must not block.
+     */
+    public abstract static class MemoryAnswer {
+        private final String operation;
+        private final Function<ContainerRequestContext, Optional<Response>> answer;
 
-        /** The answer, or empty to let the resource method answer. Must not block. */
-        Optional<Response> answer(ContainerRequestContext request);
+        /** {@code operation}: the operationId in the contract (the generated method's name). */
+        protected MemoryAnswer(
+                String operation, Function<ContainerRequestContext, Optional<Response>> answer) {
+            this.operation = operation;
+            this.answer = answer;
+        }
+    }
+
+    /** A path parameter of the request, as its resource method would receive it. */
+    public static String pathParameter(ContainerRequestContext request, String name) {
+        return request.getUriInfo().getPathParameters().getFirst(name);
     }
 
     /**
@@ -44,20 +56,19 @@ public class MemoryAnswers {
      */
     static final int PRIORITY = SubjectRateLimit.PRIORITY + 1;
 
-    private final Map<String, MemoryAnswer> byOperation;
+    private final Map<String, Function<ContainerRequestContext, Optional<Response>>> byOperation;
     private final Map<String, Map<String, Integer>> headerLimits = new ConcurrentHashMap<>();
 
     MemoryAnswers(Instance<MemoryAnswer> answers) {
         this.byOperation =
-                answers.stream()
-                        .collect(Collectors.toMap(MemoryAnswer::operation, Function.identity()));
+                answers.stream().collect(Collectors.toMap(a -> a.operation, a -> a.answer));
     }
 
     @ServerRequestFilter(nonBlocking = true, priority = PRIORITY)
     public Optional<Response> fromMemory(
             ContainerRequestContext request, SimpleResourceInfo resource) {
         String operation = resource.getMethodName();
-        MemoryAnswer answer = byOperation.get(operation);
+        var answer = byOperation.get(operation);
         if (answer == null
                 || !withinLimits(
                         request,
@@ -65,7 +76,7 @@ public class MemoryAnswers {
                                 operation, op -> limitsOf(resource.getResourceClass(), op)))) {
             return Optional.empty();
         }
-        return answer.answer(request);
+        return answer.apply(request);
     }
 
     /**
