@@ -170,18 +170,9 @@ public class CaseResource implements AccountabilityCasesApi {
                     request ->
                             request.getUriInfo().getQueryParameters().containsKey("as_of")
                                     ? Optional.empty()
-                                    : canonicalId(MemoryAnswers.pathParameter(request, "case_id"))
+                                    : MemoryAnswers.uuidParameter(request, "case_id")
                                             .flatMap(service::held)
                                             .map(held -> shown(Response.ok(), held)));
-        }
-
-        private static Optional<UUID> canonicalId(String text) {
-            try {
-                UUID id = UUID.fromString(text);
-                return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
         }
     }
 

@@ -1,6 +1,8 @@
 package org.a4ptracker.priority;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.a4ptracker.api.model.IndicatorPage;
 import org.a4ptracker.platform.http.ETags;
 import org.a4ptracker.platform.http.Idempotency;
 import org.a4ptracker.platform.http.Lists;
+import org.a4ptracker.platform.http.MemoryAnswers;
 import org.a4ptracker.platform.http.Versioned;
 import org.a4ptracker.platform.security.Roles;
 
@@ -41,6 +44,30 @@ public class IndicatorResource implements IndicatorsApi {
     @Override
     public Response getIndicator(String code, UUID indicatorId, String ifNoneMatch) {
         return ETags.respondFresh(Response.ok(), service.get(code, indicatorId), ifNoneMatch);
+    }
+
+    /** {@link #getIndicator} for an indicator held in memory, on the I/O thread. */
+    @Singleton
+    static class FromMemory extends MemoryAnswers.MemoryAnswer {
+        FromMemory(IndicatorService service) {
+            super(
+                    "getIndicator",
+                    request ->
+                            MemoryAnswers.uuidParameter(request, "indicator_id")
+                                    .flatMap(
+                                            id ->
+                                                    service.held(
+                                                            MemoryAnswers.pathParameter(
+                                                                    request, "code"),
+                                                            id))
+                                    .map(
+                                            indicator ->
+                                                    ETags.respondFresh(
+                                                            Response.ok(),
+                                                            indicator,
+                                                            request.getHeaderString(
+                                                                    HttpHeaders.IF_NONE_MATCH))));
+        }
     }
 
     @Override

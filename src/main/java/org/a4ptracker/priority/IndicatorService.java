@@ -53,6 +53,15 @@ class IndicatorService {
         return indicators.page(priorityCode, keyset).map(IndicatorMapper::toApi);
     }
 
+    /**
+     * {@link #get} from memory only (callable on the I/O thread); empty when not held. An indicator
+     * is held under its priority's code, so a wrong code finds nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Versioned<Indicator>> held(String priorityCode, UUID id) {
+        return held.held(new Key(priorityCode, id));
+    }
+
     /** From memory while no indicator changed (see {@link ReadCache}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Versioned<Indicator> get(String priorityCode, UUID id) {

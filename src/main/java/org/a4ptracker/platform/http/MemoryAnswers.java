@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +49,20 @@ public class MemoryAnswers {
     /** A path parameter of the request, as its resource method would receive it. */
     public static String pathParameter(ContainerRequestContext request, String name) {
         return request.getUriInfo().getPathParameters().getFirst(name);
+    }
+
+    /**
+     * A UUID path parameter in its canonical form (in either case); empty for anything else, which
+     * the resource method then reads (or refuses) as it always has.
+     */
+    public static Optional<UUID> uuidParameter(ContainerRequestContext request, String name) {
+        String text = pathParameter(request, name);
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -92,9 +92,8 @@ public class ReadLog {
     }
 
     /**
-     * Logs a full view of the current state shown outside a transaction of its own: queued now,
-     * written within the flush interval. A 503 when the queue stays full (the record must not be
-     * shown then).
+     * Logs a full view of the current state shown outside a transaction: queued now, written within
+     * the flush interval; a 503 when the queue stays full (the record is not shown then).
      */
     public void queue(Entry entry, UUID recordId) {
         Queued read = new Queued(entry, recordId, Instant.now());
@@ -112,10 +111,7 @@ public class ReadLog {
         }
     }
 
-    /**
-     * {@link #queue} for a caller that must not wait (an answer on the I/O thread): false when the
-     * queue is full or the service is stopping, and the caller then takes the path that may wait.
-     */
+    /** {@link #queue} without waiting (on the I/O thread): false when full or stopping. */
     public boolean tryQueue(Entry entry, UUID recordId) {
         return !stopped && queued.offer(new Queued(entry, recordId, Instant.now()));
     }

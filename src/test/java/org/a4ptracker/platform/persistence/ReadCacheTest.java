@@ -301,6 +301,28 @@ class ReadCacheTest {
     }
 
     @Test
+    void anIndicatorHeldInMemoryIsAnsweredAsTheResourceAnswersIt() {
+        String id =
+                org.a4ptracker.support.Indicators.create(
+                                "P4",
+                                org.a4ptracker.support.Indicators.input(
+                                        org.a4ptracker.support.Indicators.uniqueCode("MEM")))
+                        .jsonPath()
+                        .getString("id");
+        String path = org.a4ptracker.support.Indicators.path("P4", id);
+        io.restassured.response.Response loaded = as("reader").get(path);
+        io.restassured.response.Response held = as("reader").get(path);
+        assertEquals(200, held.statusCode());
+        assertEquals(loaded.contentType(), held.contentType());
+        assertEquals(loaded.header("ETag"), held.header("ETag"));
+        assertEquals(loaded.header("Cache-Control"), held.header("Cache-Control"));
+        assertEquals(loaded.asString(), held.asString());
+        as("reader").header("If-None-Match", held.header("ETag")).get(path).then().statusCode(304);
+        // Held under P4 only: under another priority it is still not found.
+        as("reader").get(org.a4ptracker.support.Indicators.path("P5", id)).then().statusCode(404);
+    }
+
+    @Test
     void prioritiesHeldInMemoryAreAnsweredAsTheResourceAnswersThem() {
         for (String path : List.of("/priorities", "/priorities/P4")) {
             for (String language : List.of("en", "fr")) {
