@@ -120,10 +120,8 @@ class MissionService implements MissionLookup {
 
     /** The mission as {@link #get} answers it, from memory only; empty when it must be read. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    java.util.Optional<Versioned<org.a4ptracker.api.model.Mission>> held(String acronym) {
-        return scope.sees(acronym)
-                ? held.held(acronym).map(Held::shown)
-                : java.util.Optional.empty();
+    Optional<Versioned<org.a4ptracker.api.model.Mission>> held(String acronym) {
+        return scope.sees(acronym) ? held.held(acronym).map(Held::shown) : Optional.empty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -57,10 +57,13 @@ public class MemoryAnswers {
      */
     public static Optional<UUID> uuidParameter(ContainerRequestContext request, String name) {
         String text = pathParameter(request, name);
+        if (text == null) {
+            return Optional.empty();
+        }
         try {
             UUID id = UUID.fromString(text);
             return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
