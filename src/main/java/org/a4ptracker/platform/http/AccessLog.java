@@ -67,14 +67,15 @@ public class AccessLog {
         // The request's trace, whichever thread ends the answer.
         Object outer = traceId == null ? null : MDC.put("traceId", traceId);
         try {
-            LOG.infof(
-                    "%s %s %d%s %d ms subject=%s",
-                    request.method().name(),
-                    route,
-                    context.response().getStatusCode(),
-                    sent ? "" : " (connection closed before the answer was complete)",
-                    (System.nanoTime() - start) / 1_000_000,
-                    subject);
+            // Built by hand: a format string would be parsed again on every request.
+            StringBuilder line = new StringBuilder(96);
+            line.append(request.method().name()).append(' ').append(route).append(' ');
+            line.append(context.response().getStatusCode());
+            if (!sent) {
+                line.append(" (connection closed before the answer was complete)");
+            }
+            line.append(' ').append((System.nanoTime() - start) / 1_000_000).append(" ms subject=");
+            LOG.info(line.append(subject).toString());
         } finally {
             if (traceId != null) {
                 if (outer == null) {
@@ -93,8 +94,11 @@ public class AccessLog {
 
     /** A subject is the caller's own text: no line breaks or other control characters in a log. */
     private static String printable(String text) {
-        return text.chars().anyMatch(Character::isISOControl)
-                ? text.replaceAll("\\p{Cntrl}", "?")
-                : text;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return text.replaceAll("\\p{Cntrl}", "?");
+            }
+        }
+        return text;
     }
 }

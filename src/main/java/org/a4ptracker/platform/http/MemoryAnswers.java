@@ -1,11 +1,17 @@
 package org.a4ptracker.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
@@ -25,7 +31,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * largest single cost: bench/README.md, "Reads answered on the I/O thread"). It runs after
  * authentication, after the resource method's role check and after the subject rate limit; a read
  * that is not held goes on to its resource method as before, and so does one whose headers are
- * longer than the contract allows (the method's validation answers it).
+ * longer than the contract allows (the method's validation answers it). A body held in memory is
+ * written to JSON once, on its first answer, and sent as those bytes until the service lets go of
+ * it.
  */
 @Singleton
 public class MemoryAnswers {
@@ -77,9 +85,20 @@ public class MemoryAnswers {
     private final Map<String, Function<ContainerRequestContext, Optional<Response>>> byOperation;
     private final Map<String, Map<String, Integer>> headerLimits = new ConcurrentHashMap<>();
 
-    MemoryAnswers(Instance<MemoryAnswer> answers) {
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    private final ObjectMapper json;
+
+    /**
+     * Keyed by the held body itself (weakly, by identity): a body the service replaces or drops
+     * takes its JSON with it at the next collection. Bodies are never changed once held.
+     */
+    private final Cache<Object, byte[]> written = Caffeine.newBuilder().weakKeys().build();
+
+    MemoryAnswers(Instance<MemoryAnswer> answers, ObjectMapper json) {
         this.byOperation =
                 answers.stream().collect(Collectors.toMap(a -> a.operation, a -> a.answer));
+        this.json = json;
     }
 
     @ServerRequestFilter(nonBlocking = true, priority = PRIORITY)
@@ -94,7 +113,29 @@ public class MemoryAnswers {
                                 operation, op -> limitsOf(resource.getResourceClass(), op)))) {
             return Optional.empty();
         }
-        return answer.apply(request);
+        return answer.apply(request).map(this::writtenOnce);
+    }
+
+    /**
+     * The answer with its body as the JSON written for that body before (or now, the first time).
+     */
+    private Response writtenOnce(Response answer) {
+        Object body = answer.getEntity();
+        if (body == null || answer.getMediaType() != null) {
+            return answer;
+        }
+        return Response.fromResponse(answer)
+                .entity(written.get(body, this::write))
+                .type(JSON)
+                .build();
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
