@@ -84,10 +84,13 @@ public class PriorityResource implements PrioritiesApi {
         return respond(answer, language, request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 
+    /** A list answer varies with Accept too (JSON or CSV); its language is named once. */
     private static Response listed(Response answer, String language) {
-        return Response.fromResponse(answer)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        Response.ResponseBuilder listed =
+                Response.fromResponse(answer).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        return (answer.getHeaderString(HttpHeaders.CONTENT_LANGUAGE) == null
+                        ? listed.header(HttpHeaders.CONTENT_LANGUAGE, language)
+                        : listed)
                 .build();
     }
 

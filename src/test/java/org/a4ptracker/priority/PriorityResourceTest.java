@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -51,5 +53,24 @@ class PriorityResourceTest {
                 .body("title", equalTo("Data and technology"))
                 .body("kind", equalTo("cross_cutting"))
                 .body("position", equalTo(9));
+    }
+
+    @Test
+    void namesTheLanguageOfTheListOnceLoadedOrFromMemoryJsonOrCsv() {
+        for (String type : List.of("application/json", "text/csv", "application/json")) {
+            for (int i = 0; i < 3; i++) {
+                List<String> languages =
+                        as("reader")
+                                .header("Accept-Language", "fr")
+                                .accept(type)
+                                .get("/priorities")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .headers()
+                                .getValues("Content-Language");
+                assertEquals(List.of("fr"), languages, type + ", answer " + (i + 1));
+            }
+        }
     }
 }

@@ -58,6 +58,40 @@ public final class Api {
                 return answer;
             };
 
+    /** Headers that name one thing about an answer: sent twice, a client must guess which holds. */
+    private static final List<String> ONCE_ONLY =
+            List.of(
+                    "Content-Type",
+                    "Content-Length",
+                    "Content-Language",
+                    "Content-Disposition",
+                    "ETag",
+                    "Cache-Control",
+                    "Location",
+                    "Retry-After",
+                    "WWW-Authenticate");
+
+    private static final Filter HEADERS_ONCE =
+            (request, response, context) -> {
+                Response answer = context.next(request, response);
+                for (String name : ONCE_ONLY) {
+                    List<String> values = answer.headers().getValues(name);
+                    if (values.size() > 1) {
+                        throw new AssertionError(
+                                name
+                                        + " sent "
+                                        + values.size()
+                                        + " times by "
+                                        + request.getMethod()
+                                        + " "
+                                        + request.getURI()
+                                        + ": "
+                                        + values);
+                    }
+                }
+                return answer;
+            };
+
     private Api() {}
 
     public static String spec() {
@@ -66,7 +100,9 @@ public final class Api {
 
     /** An anonymous call. */
     public static RequestSpecification anonymous() {
-        return given().filters(STRICT, CSV_BODIES).contentType(ContentType.JSON).accept(ACCEPT);
+        return given().filters(STRICT, CSV_BODIES, HEADERS_ONCE)
+                .contentType(ContentType.JSON)
+                .accept(ACCEPT);
     }
 
     /** A call with a token for these roles and every mission. */
@@ -84,7 +120,7 @@ public final class Api {
      */
     public static RequestSpecification invalid(String... roles) {
         RequestSpecification spec =
-                given().filters(RESPONSES_ONLY, CSV_BODIES)
+                given().filters(RESPONSES_ONLY, CSV_BODIES, HEADERS_ONCE)
                         .contentType(ContentType.JSON)
                         .accept(ACCEPT);
         return roles.length == 0 ? spec : spec.auth().oauth2(token(List.of("*"), roles));
