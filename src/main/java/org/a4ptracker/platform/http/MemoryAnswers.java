@@ -113,21 +113,42 @@ public class MemoryAnswers {
                                 operation, op -> limitsOf(resource.getResourceClass(), op)))) {
             return Optional.empty();
         }
-        return answer.apply(request).map(this::writtenOnce);
+        return answer.apply(request).map(held -> writtenOnce(held, request));
     }
 
     /**
-     * The answer with its body as the JSON written for that body before (or now, the first time).
+     * The answer with its body as the JSON written for that body before (or now, the first time),
+     * when JSON is what the caller prefers; otherwise the writer negotiates as for any answer.
      */
-    private Response writtenOnce(Response answer) {
+    private Response writtenOnce(Response answer, ContainerRequestContext request) {
         Object body = answer.getEntity();
-        if (body == null || answer.getMediaType() != null) {
+        if (body == null
+                || answer.getMediaType() != null
+                || !prefersJson(request.getAcceptableMediaTypes())) {
             return answer;
         }
         return Response.fromResponse(answer)
                 .entity(written.get(body, this::write))
                 .type(JSON)
                 .build();
+    }
+
+    /**
+     * Whether JSON is among the types the caller rates highest (the list comes sorted by rating),
+     * which is when the writer would choose it, since every operation lists JSON first.
+     */
+    private static boolean prefersJson(List<MediaType> acceptable) {
+        if (acceptable.isEmpty()) {
+            return true;
+        }
+        String best = rating(acceptable.get(0));
+        return acceptable.stream()
+                .takeWhile(type -> rating(type).equals(best))
+                .anyMatch(JSON::isCompatible);
+    }
+
+    private static String rating(MediaType type) {
+        return type.getParameters().getOrDefault("q", "1");
     }
 
     private byte[] write(Object body) {
